@@ -1,0 +1,50 @@
+import type { Config } from '../platform/config.ts';
+import { migrate } from '../platform/db/migrate.ts';
+import { hasAnyTenant, readDemoCredentials, seedDemo } from './demo-seed.ts';
+import { AlreadyRunning, cookieSecret, holdServerLock, openDatabase } from './runtime.ts';
+import { buildApp } from './server.ts';
+
+const say = (m: string) => process.stdout.write(`${m}\n`);
+
+/** Starts the server; on SIGTERM/SIGINT it stops accepting, finishes in-flight requests, stops PostgreSQL, exits 0. */
+export async function serve(config: Config): Promise<void> {
+  const database = await openDatabase(config, 'server', say);
+  let lock: Awaited<ReturnType<typeof holdServerLock>> | undefined;
+  try {
+    if (database.embedded) lock = await holdServerLock(database.url, config.dataDir);
+    await migrate(database.db, say);
+    if (config.mode === 'demo') await seedDemo(database.db, config.dataDir, 'startup');
+    else if (!(await hasAnyTenant(database.db))) say('No tenant yet: create one before residents can use the site.');
+  } catch (err) {
+    // A server already running owns the database: leave it alone.
+    if (err instanceof AlreadyRunning) {
+      await database.db.destroy();
+      process.stderr.write(`${err.message}\n`);
+      process.exit(3);
+    }
+    await database.close();
+    throw err;
+  }
+
+  const app = await buildApp({ config, db: database.db, cookieSecret: await cookieSecret(config) });
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'shutting down');
+    await app.close(); // stops accepting, waits for in-flight requests
+    await lock?.end().catch(() => {});
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+
+  const address = await app.listen({ port: config.port, host: config.host });
+  say(`\nSegretariato is running at ${address.replace('127.0.0.1', 'localhost')}`);
+  say(`Operators sign in at ${address.replace('127.0.0.1', 'localhost')}/accedi`);
+  if (config.mode === 'demo') {
+    const creds = await readDemoCredentials(config.dataDir);
+    if (creds) say(`Demo operators: ${creds.usernames.join(', ')} — demo password: ${creds.password}`);
+  }
+}

@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import type { Config } from '../platform/config.ts';
+import { systemClock } from '../platform/context.ts';
+import type { Db } from '../platform/db/database.ts';
+import { migrate, migrationStatus } from '../platform/db/migrate.ts';
+import { type App, createHttpApp } from '../platform/http/app.ts';
+import { registerAuditRoutes } from '../modules/audit/index.ts';
+import { installAuthentication, registerIdentityRoutes, resolvePublicTenant, type TenantRef } from '../modules/identity/index.ts';
+import { registerOfficeRoutes } from '../modules/offices/index.ts';
+import { registerSiteRoutes } from '../modules/site/index.ts';
+
+export const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+/** Builds the whole application on an open, migrated database. Tests call this with their own database. */
+export async function buildApp(options: { config: Config; db: Db; cookieSecret: string; clock?: typeof systemClock }): Promise<App> {
+  const { config, db } = options;
+  const clock = options.clock ?? systemClock;
+  let publicTenant: TenantRef | undefined = await resolvePublicTenant(db, config.defaultTenant);
+  const app = await createHttpApp({
+    config,
+    cookieSecret: options.cookieSecret,
+    version: VERSION,
+    readiness: {
+      async check() {
+        const status = await migrationStatus(db);
+        const pending = status.filter((s) => s.state !== 'applied').map((s) => `migration ${s.version} ${s.state}`);
+        publicTenant ??= await resolvePublicTenant(db, config.defaultTenant);
+        return publicTenant ? pending : [...pending, 'no tenant configured'];
+      },
+    },
+  });
+  const deps = {
+    db,
+    clock,
+    session: { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours },
+    publicTenant: () => publicTenant,
+  };
+  installAuthentication(app, deps);
+  registerIdentityRoutes(app, deps);
+  registerSiteRoutes(app, deps);
+  registerOfficeRoutes(app, deps);
+  registerAuditRoutes(app, deps);
+  return app;
+}
+
+export { migrate };

@@ -1,0 +1,81 @@
+import type { MessageKey } from '../../platform/i18n/index.ts';
+import { Layout, type PageCtx } from '../../platform/ui/layout.tsx';
+import { HoursList, type Office, OfficeCard, type OfficeToday } from '../offices/index.ts';
+
+export function HomePage({ page, offices }: { page: PageCtx; offices: Office[] }) {
+  const { t } = page;
+  return (
+    <Layout page={page} title={t('home.title')}>
+      <h1>{t('home.title')}</h1>
+      <p class="lead">{t('home.lead')}</p>
+      <h2 class="mt-5">{t('home.offices')}</h2>
+      <ul class="row list-unstyled g-4 mt-1">
+        {offices.map((o) => (
+          <li class="col-md-6 col-lg-4" key={o.id}>
+            <OfficeCard office={o} t={t} />
+          </li>
+        ))}
+      </ul>
+      {offices.some((o) => o.demoValues.length > 0) ? <p class="small mt-3">{t('site.demoNote')}</p> : null}
+    </Layout>
+  );
+}
+
+/** Privacy notice, legal notes, accessibility statement: short, real texts from the catalogue. */
+export function TextPage({ page, title, paragraphs }: { page: PageCtx; title: MessageKey; paragraphs: MessageKey[] }) {
+  const { t } = page;
+  return (
+    <Layout page={page} title={t(title)} crumbs={[{ label: t(title) }]}>
+      <h1>{t(title)}</h1>
+      {paragraphs.map((p) => (
+        <p key={p}>{t(p)}</p>
+      ))}
+    </Layout>
+  );
+}
+
+export function OperatorHome(props: {
+  page: PageCtx;
+  name: string;
+  roleLabel: string;
+  today: OfficeToday[] | undefined;
+  canAudit: boolean;
+}) {
+  const { page } = props;
+  const t = page.t;
+  return (
+    <Layout page={page} title={t('ops.title')} crumbs={[{ label: t('ops.title') }]}>
+      <h1>{t('ops.welcome', { name: props.name })}</h1>
+      <p>
+        {t('ops.role')}: {props.roleLabel}
+      </p>
+      <nav aria-label={t('ops.menu')} class="mb-4">
+        <ul class="list-inline">
+          {props.canAudit ? (
+            <li class="list-inline-item">
+              <a href="/operatori/audit">{t('ops.audit')}</a>
+            </li>
+          ) : null}
+          <li class="list-inline-item">
+            <a href="/operatori/password">{t('ops.changePassword')}</a>
+          </li>
+        </ul>
+      </nav>
+      {props.today?.length === 0 ? <p>{t('ops.noOffice')}</p> : null}
+      {props.today?.map(({ office, openNow, todayHours }) => (
+        <section class="mb-5" key={office.id} aria-labelledby={`office-${office.code}`}>
+          <h2 id={`office-${office.code}`} class="h3">
+            {t('ops.today', { office: office.name })}
+          </h2>
+          <p>
+            <span class={`badge ${openNow ? 'bg-success' : 'bg-secondary'}`}>
+              {openNow ? t('ops.openToday') : t('ops.closedToday')}
+            </span>
+          </p>
+          <HoursList hours={todayHours} t={t} />
+          <p class="mt-3">{t('ops.todayEmpty')}</p>
+        </section>
+      ))}
+    </Layout>
+  );
+}
