@@ -1,11 +1,11 @@
 import { Command, Option } from 'commander';
-import { ConfigError, loadConfig } from '../platform/config.ts';
-import { systemClock, ROLES } from '../platform/context.ts';
-import { DomainError } from '../platform/errors.ts';
-import { newId, newSecret } from '../platform/ids.ts';
-import { migrate, migrationStatus } from '../platform/db/migrate.ts';
 import { verifyAuditChain } from '../modules/audit/index.ts';
 import { createApiToken, createOperator, listApiTokens, revokeApiToken } from '../modules/identity/index.ts';
+import { ConfigError, loadConfig } from '../platform/config.ts';
+import { ROLES, systemClock } from '../platform/context.ts';
+import { migrate, migrationStatus } from '../platform/db/migrate.ts';
+import { DomainError } from '../platform/errors.ts';
+import { newId, newSecret } from '../platform/ids.ts';
 import { seedDemo } from './demo-seed.ts';
 import { type Database, openDatabase } from './runtime.ts';
 import { serve } from './serve.ts';
@@ -30,24 +30,34 @@ const admin = (d: Database) => ({ db: d.db, clock: systemClock, requestId: `cli-
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const c of process.stdin) chunks.push(c as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 export function program(): Command {
   const cli = new Command('segretariato')
-    .description('Segretariato Sociale: server, database and administration.\nHonours DATA_DIR, DATABASE_URL and the other variables in the README.')
+    .description(
+      'Segretariato Sociale: server, database and administration.\nHonours DATA_DIR, DATABASE_URL and the other variables in the README.',
+    )
     .version(VERSION);
 
-  cli.command('serve').description('Start the web server (migrates, seeds demo data in demo mode)').action(async () => {
-    await serve(loadConfig());
-  });
+  cli
+    .command('serve')
+    .description('Start the web server (migrates, seeds demo data in demo mode)')
+    .action(async () => {
+      await serve(loadConfig());
+    });
 
-  cli.command('migrate').description('Apply pending database migrations').action(() =>
-    withDatabase(async ({ db }) => {
-      const n = await migrate(db, say);
-      say(n === 0 ? 'Database is up to date.' : `Applied ${n} migration(s).`);
-    }),
-  );
+  cli
+    .command('migrate')
+    .description('Apply pending database migrations')
+    .action(() =>
+      withDatabase(async ({ db }) => {
+        const n = await migrate(db, say);
+        say(n === 0 ? 'Database is up to date.' : `Applied ${n} migration(s).`);
+      }),
+    );
 
   cli
     .command('db')
@@ -57,7 +67,10 @@ export function program(): Command {
     .action(() =>
       withDatabase(async ({ db }) => {
         const status = await migrationStatus(db);
-        for (const s of status) say(`${String(s.version).padStart(4, '0')}_${s.name}  ${s.state}${s.appliedAt ? `  ${s.appliedAt.toISOString()}` : ''}`);
+        for (const s of status)
+          say(
+            `${String(s.version).padStart(4, '0')}_${s.name}  ${s.state}${s.appliedAt ? `  ${s.appliedAt.toISOString()}` : ''}`,
+          );
         const pending = status.filter((s) => s.state !== 'applied').length;
         say(`${status.length - pending} applied, ${pending} pending.`);
         if (status.some((s) => s.state === 'changed')) process.exitCode = 1;
@@ -73,7 +86,11 @@ export function program(): Command {
         await migrate(db);
         const config = loadConfig();
         const seeded = await seedDemo(db, config.dataDir, `cli-${newId()}`);
-        say(seeded ? `Demo data loaded; credentials in ${config.dataDir}/demo-credentials.json.` : 'The database already has a tenant: nothing seeded.');
+        say(
+          seeded
+            ? `Demo data loaded; credentials in ${config.dataDir}/demo-credentials.json.`
+            : 'The database already has a tenant: nothing seeded.',
+        );
       }),
     );
 
@@ -86,24 +103,36 @@ export function program(): Command {
     .addOption(new Option('--role <role>', 'role in the tenant').choices(ROLES).makeOptionMandatory())
     .requiredOption('--tenant <code>', 'tenant code, e.g. monza')
     .option('--office <code...>', 'office codes the operator works at')
-    .option('--password-stdin', 'read the password from standard input (otherwise a random one is generated and printed)')
-    .action(async (o: { username: string; name: string; role: (typeof ROLES)[number]; tenant: string; office?: string[]; passwordStdin?: boolean }) => {
-      const password = o.passwordStdin ? await readStdin() : newSecret().slice(0, 20);
-      await withDatabase(async (d) => {
-        const { userId } = await createOperator(admin(d), {
-          username: o.username,
-          displayName: o.name,
-          password,
-          tenantCode: o.tenant,
-          role: o.role,
-          officeCodes: o.office ?? [],
+    .option(
+      '--password-stdin',
+      'read the password from standard input (otherwise a random one is generated and printed)',
+    )
+    .action(
+      async (o: {
+        username: string;
+        name: string;
+        role: (typeof ROLES)[number];
+        tenant: string;
+        office?: string[];
+        passwordStdin?: boolean;
+      }) => {
+        const password = o.passwordStdin ? await readStdin() : newSecret().slice(0, 20);
+        await withDatabase(async (d) => {
+          const { userId } = await createOperator(admin(d), {
+            username: o.username,
+            displayName: o.name,
+            password,
+            tenantCode: o.tenant,
+            role: o.role,
+            officeCodes: o.office ?? [],
+          });
+          say(`Created ${o.username} (${userId}).`);
+          if (!o.passwordStdin) say(`Password (shown once): ${password}`);
         });
-        say(`Created ${o.username} (${userId}).`);
-        if (!o.passwordStdin) say(`Password (shown once): ${password}`);
-      });
-    });
+      },
+    );
 
-  const tokens = cli.command('tokens').description('API bearer tokens (they act with their user\'s permissions)');
+  const tokens = cli.command('tokens').description("API bearer tokens (they act with their user's permissions)");
   tokens
     .command('create')
     .description('Create a token; it is printed once and stored only as a hash')
@@ -115,16 +144,19 @@ export function program(): Command {
         say(`Token ${id} created. Copy it now, it will not be shown again:\n${secret}`);
       }),
     );
-  tokens.command('list').description('List tokens (never their secrets)').action(() =>
-    withDatabase(async (d) => {
-      const rows = await listApiTokens(admin(d));
-      if (rows.length === 0) say('No tokens.');
-      for (const r of rows) {
-        const state = r.revoked_at ? `revoked ${r.revoked_at.toISOString()}` : 'active';
-        say(`${r.id}  ${r.username}  ${r.name}  created ${r.created_at.toISOString()}  ${state}`);
-      }
-    }),
-  );
+  tokens
+    .command('list')
+    .description('List tokens (never their secrets)')
+    .action(() =>
+      withDatabase(async (d) => {
+        const rows = await listApiTokens(admin(d));
+        if (rows.length === 0) say('No tokens.');
+        for (const r of rows) {
+          const state = r.revoked_at ? `revoked ${r.revoked_at.toISOString()}` : 'active';
+          say(`${r.id}  ${r.username}  ${r.name}  created ${r.created_at.toISOString()}  ${state}`);
+        }
+      }),
+    );
   tokens
     .command('revoke')
     .description('Revoke a token by id')
@@ -149,7 +181,9 @@ export function program(): Command {
         const result = await verifyAuditChain(db);
         if (result.ok) say(`Audit log intact: ${result.events} events.`);
         else {
-          warn(`Audit log BROKEN at event ${result.firstBad} (${result.reason}); ${result.events - 1} events before it are intact.`);
+          warn(
+            `Audit log BROKEN at event ${result.firstBad} (${result.reason}); ${result.events - 1} events before it are intact.`,
+          );
           process.exitCode = 1;
         }
       }),

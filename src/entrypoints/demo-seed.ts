@@ -1,37 +1,103 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { Role } from '../platform/context.ts';
-import { asSystem, type Db } from '../platform/db/database.ts';
-import { newId } from '../platform/ids.ts';
 import { recordEvent } from '../modules/audit/index.ts';
 import { createOperator } from '../modules/identity/index.ts';
 import { insertHours, insertOffice, type NewOffice } from '../modules/offices/index.ts';
+import type { Role } from '../platform/context.ts';
+import { asSystem, type Db } from '../platform/db/database.ts';
+import { newId } from '../platform/ids.ts';
 
 /**
  * Demo data: the Comune di Monza and its secretariat offices (shared/DOMAIN.md §2). Facts from public
  * sources are used as they are; values we had to invent (street numbers, phones, exact hours) are
  * listed in each office's demo_values and shown as "Dato dimostrativo".
  */
-const MONZA = { code: 'monza', name: 'Comune di Monza', kind: 'comune', istat_code: '108033', belfiore_code: 'F704' } as const;
+const MONZA = {
+  code: 'monza',
+  name: 'Comune di Monza',
+  kind: 'comune',
+  istat_code: '108033',
+  belfiore_code: 'F704',
+} as const;
 
 type OfficeSeed = Omit<NewOffice, 'id' | 'tenantId'> & { afternoons: boolean };
 const MORNING = { opens: '09:00', closes: '12:30' };
 const AFTERNOON = { opens: '14:00', closes: '16:30' };
 
 const OFFICES: OfficeSeed[] = [
-  { code: 'centrale', name: 'Villa Fossati Lamperti', kind: 'central', street: 'Via Casati 19', postcode: '20900', city: 'Monza', phone: '039 000 0100', email: null, demoValues: ['phone', 'hours'], afternoons: false },
-  { code: 'san-fruttuoso', name: 'San Fruttuoso', kind: 'neighbourhood', street: 'Via Iseo 18', postcode: '20900', city: 'Monza', phone: '039 000 0101', email: null, demoValues: ['street', 'phone', 'hours'], afternoons: false },
-  { code: 'san-rocco', name: 'San Rocco', kind: 'neighbourhood', street: 'Via Ticino 2', postcode: '20900', city: 'Monza', phone: '039 000 0102', email: null, demoValues: ['street', 'phone', 'hours'], afternoons: true },
-  { code: 'san-biagio-cazzaniga', name: 'San Biagio–Cazzaniga', kind: 'neighbourhood', street: 'Via Prina 3', postcode: '20900', city: 'Monza', phone: '039 000 0103', email: null, demoValues: ['street', 'phone', 'hours'], afternoons: false },
-  { code: 'cederna-cantalupo', name: 'Cederna–Cantalupo', kind: 'neighbourhood', street: 'Via Cederna 4', postcode: '20900', city: 'Monza', phone: '039 000 0104', email: null, demoValues: ['street', 'phone', 'hours'], afternoons: true },
+  {
+    code: 'centrale',
+    name: 'Villa Fossati Lamperti',
+    kind: 'central',
+    street: 'Via Casati 19',
+    postcode: '20900',
+    city: 'Monza',
+    phone: '039 000 0100',
+    email: null,
+    demoValues: ['phone', 'hours'],
+    afternoons: false,
+  },
+  {
+    code: 'san-fruttuoso',
+    name: 'San Fruttuoso',
+    kind: 'neighbourhood',
+    street: 'Via Iseo 18',
+    postcode: '20900',
+    city: 'Monza',
+    phone: '039 000 0101',
+    email: null,
+    demoValues: ['street', 'phone', 'hours'],
+    afternoons: false,
+  },
+  {
+    code: 'san-rocco',
+    name: 'San Rocco',
+    kind: 'neighbourhood',
+    street: 'Via Ticino 2',
+    postcode: '20900',
+    city: 'Monza',
+    phone: '039 000 0102',
+    email: null,
+    demoValues: ['street', 'phone', 'hours'],
+    afternoons: true,
+  },
+  {
+    code: 'san-biagio-cazzaniga',
+    name: 'San Biagio–Cazzaniga',
+    kind: 'neighbourhood',
+    street: 'Via Prina 3',
+    postcode: '20900',
+    city: 'Monza',
+    phone: '039 000 0103',
+    email: null,
+    demoValues: ['street', 'phone', 'hours'],
+    afternoons: false,
+  },
+  {
+    code: 'cederna-cantalupo',
+    name: 'Cederna–Cantalupo',
+    kind: 'neighbourhood',
+    street: 'Via Cederna 4',
+    postcode: '20900',
+    city: 'Monza',
+    phone: '039 000 0104',
+    email: null,
+    demoValues: ['street', 'phone', 'hours'],
+    afternoons: true,
+  },
 ];
 
 const OPERATORS: { username: string; displayName: string; role: Role; offices: string[] }[] = [
   { username: 'admin', displayName: 'Amministratore di sistema', role: 'admin', offices: [] },
   { username: 'coordinatrice', displayName: 'Giulia Brambilla', role: 'coordinator', offices: [] },
   { username: 'as.sanfruttuoso', displayName: 'Marta Colombo', role: 'social_worker', offices: ['san-fruttuoso'] },
-  { username: 'as.sanrocco', displayName: 'Luca Ferrari', role: 'social_worker', offices: ['san-rocco', 'cederna-cantalupo'] },
+  {
+    username: 'as.sanrocco',
+    displayName: 'Luca Ferrari',
+    role: 'social_worker',
+    offices: ['san-rocco', 'cederna-cantalupo'],
+  },
   { username: 'front.centrale', displayName: 'Sara Rossi', role: 'front_office', offices: ['centrale'] },
   { username: 'ricercatore', displayName: 'Paolo Bianchi', role: 'researcher', offices: [] },
   { username: 'auditor', displayName: 'Anna Villa', role: 'auditor', offices: [] },
@@ -43,7 +109,9 @@ export async function hasAnyTenant(db: Db): Promise<boolean> {
 
 const credentialsFile = (dataDir: string) => path.join(dataDir, 'demo-credentials.json');
 
-export async function readDemoCredentials(dataDir: string): Promise<{ usernames: string[]; password: string } | undefined> {
+export async function readDemoCredentials(
+  dataDir: string,
+): Promise<{ usernames: string[]; password: string } | undefined> {
   return fs.readFile(credentialsFile(dataDir), 'utf8').then(
     (text) => JSON.parse(text) as { usernames: string[]; password: string },
     () => undefined,
@@ -55,27 +123,47 @@ export async function seedDemo(db: Db, dataDir: string, requestId: string): Prom
   if (await hasAnyTenant(db)) return false;
   const tenantId = newId();
   await asSystem(db, async (trx) => {
-    await trx.insertInto('tenant').values({ id: tenantId, ...MONZA }).execute();
+    await trx
+      .insertInto('tenant')
+      .values({ id: tenantId, ...MONZA })
+      .execute();
     for (const { afternoons, ...o } of OFFICES) {
       const id = newId();
       await insertOffice(trx, { ...o, id, tenantId });
       const slots = [1, 2, 3, 4, 5].flatMap((weekday) => [
         { id: newId(), office_id: id, weekday, ...MORNING },
         // Monday and Thursday afternoons at San Rocco and Cederna (DOMAIN.md §2).
-        ...(afternoons && (weekday === 1 || weekday === 4) ? [{ id: newId(), office_id: id, weekday, ...AFTERNOON }] : []),
+        ...(afternoons && (weekday === 1 || weekday === 4)
+          ? [{ id: newId(), office_id: id, weekday, ...AFTERNOON }]
+          : []),
       ]);
       await insertHours(trx, tenantId, slots);
     }
-    await recordEvent(trx, { actor: { kind: 'system', tenantId }, requestId }, { action: 'demo.seed', recordType: 'tenant', recordId: tenantId });
+    await recordEvent(
+      trx,
+      { actor: { kind: 'system', tenantId }, requestId },
+      { action: 'demo.seed', recordType: 'tenant', recordId: tenantId },
+    );
   });
   const password = `demo-${randomBytes(6).toString('hex')}`;
   for (const op of OPERATORS) {
     await createOperator(
       { db, clock: { now: () => new Date() }, requestId },
-      { username: op.username, displayName: op.displayName, password, tenantCode: MONZA.code, role: op.role, officeCodes: op.offices },
+      {
+        username: op.username,
+        displayName: op.displayName,
+        password,
+        tenantCode: MONZA.code,
+        role: op.role,
+        officeCodes: op.offices,
+      },
     );
   }
   await fs.mkdir(dataDir, { recursive: true });
-  await fs.writeFile(credentialsFile(dataDir), JSON.stringify({ usernames: OPERATORS.map((o) => o.username), password }), { mode: 0o600 });
+  await fs.writeFile(
+    credentialsFile(dataDir),
+    JSON.stringify({ usernames: OPERATORS.map((o) => o.username), password }),
+    { mode: 0o600 },
+  );
   return true;
 }

@@ -1,18 +1,30 @@
 import { readFileSync } from 'node:fs';
+import { registerAuditRoutes } from '../modules/audit/index.ts';
+import {
+  installAuthentication,
+  registerIdentityRoutes,
+  resolvePublicTenant,
+  type TenantRef,
+} from '../modules/identity/index.ts';
+import { registerOfficeRoutes } from '../modules/offices/index.ts';
+import { registerSiteRoutes } from '../modules/site/index.ts';
 import type { Config } from '../platform/config.ts';
 import { systemClock } from '../platform/context.ts';
 import type { Db } from '../platform/db/database.ts';
 import { migrate, migrationStatus } from '../platform/db/migrate.ts';
 import { type App, createHttpApp } from '../platform/http/app.ts';
-import { registerAuditRoutes } from '../modules/audit/index.ts';
-import { installAuthentication, registerIdentityRoutes, resolvePublicTenant, type TenantRef } from '../modules/identity/index.ts';
-import { registerOfficeRoutes } from '../modules/offices/index.ts';
-import { registerSiteRoutes } from '../modules/site/index.ts';
 
-export const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+export const VERSION = (
+  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
 
 /** Builds the whole application on an open, migrated database. Tests call this with their own database. */
-export async function buildApp(options: { config: Config; db: Db; cookieSecret: string; clock?: typeof systemClock }): Promise<App> {
+export async function buildApp(options: {
+  config: Config;
+  db: Db;
+  cookieSecret: string;
+  clock?: typeof systemClock;
+}): Promise<App> {
   const { config, db } = options;
   const clock = options.clock ?? systemClock;
   let publicTenant: TenantRef | undefined = await resolvePublicTenant(db, config.defaultTenant);

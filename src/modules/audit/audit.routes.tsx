@@ -22,7 +22,9 @@ const AuditQueryString = Type.Object({
   action: Type.Optional(Type.String({ maxLength: 100 })),
   username: Type.Optional(Type.String({ maxLength: 64 })),
   recordId: Type.Optional(Type.String({ maxLength: 100 })),
-  outcome: Type.Optional(Type.Union([Type.Literal('ok'), Type.Literal('denied'), Type.Literal('failed'), Type.Literal('')])),
+  outcome: Type.Optional(
+    Type.Union([Type.Literal('ok'), Type.Literal('denied'), Type.Literal('failed'), Type.Literal('')]),
+  ),
   from: Type.Optional(Type.String({ maxLength: 10 })),
   to: Type.Optional(Type.String({ maxLength: 10 })),
   before: Type.Optional(Type.Integer({ minimum: 1 })),
@@ -67,7 +69,8 @@ export function registerAuditRoutes(app: App, deps: RouteDeps): void {
     async (request) => {
       requireOperator(request);
       const { query, dateError } = toQuery(request.query);
-      if (dateError) throw Object.assign(new Error('from/to must be YYYY-MM-DD'), { statusCode: 400, code: 'bad-date' });
+      if (dateError)
+        throw Object.assign(new Error('from/to must be YYYY-MM-DD'), { statusCode: 400, code: 'bad-date' });
       const rows = await listAuditEvents(ctxOf(request, deps), query);
       return {
         items: rows.map((r) => ({

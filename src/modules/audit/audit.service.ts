@@ -40,6 +40,8 @@ export async function recordDenied(ctx: Ctx, entry: Omit<AuditEntry, 'outcome'>)
   else await ctx.db.transaction().execute((trx) => recordEvent(trx, ctx, { ...entry, outcome: 'denied' }));
 }
 
+export type AuditRow = Awaited<ReturnType<typeof listEvents>>[number];
+
 export type AuditQuery = Omit<AuditFilter, 'limit'> & { limit?: number };
 
 export async function listAuditEvents(ctx: Ctx, query: AuditQuery) {

@@ -1,9 +1,7 @@
 import { TextField } from '../../platform/ui/forms.tsx';
 import type { PageCtx } from '../../platform/ui/layout.tsx';
 import { Layout } from '../../platform/ui/layout.tsx';
-import type { listEvents } from './audit.repository.ts';
-
-type Row = Awaited<ReturnType<typeof listEvents>>[number];
+import type { AuditRow as Row } from './audit.service.ts';
 
 export interface AuditForm {
   action?: string;
@@ -17,10 +15,23 @@ export interface AuditForm {
 const when = (d: Date, locale: string) =>
   new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Europe/Rome' }).format(d);
 
-function Field(props: { id: keyof AuditForm; label: string; value?: string | undefined; type?: 'text' | 'date'; error?: string | undefined }) {
+function Field(props: {
+  id: keyof AuditForm;
+  label: string;
+  value?: string | undefined;
+  type?: 'text' | 'date';
+  error?: string | undefined;
+}) {
   return (
     <div class="col-md-4">
-      <TextField id={`f-${props.id}`} name={props.id} label={props.label} value={props.value} type={props.type} error={props.error} />
+      <TextField
+        id={`f-${props.id}`}
+        name={props.id}
+        label={props.label}
+        value={props.value}
+        type={props.type}
+        error={props.error}
+      />
     </div>
   );
 }
@@ -35,7 +46,11 @@ export function AuditPage(props: {
   const { page, form } = props;
   const t = page.t;
   return (
-    <Layout page={page} title={t('audit.title')} crumbs={[{ label: t('ops.title'), href: '/operatori' }, { label: t('audit.title') }]}>
+    <Layout
+      page={page}
+      title={t('audit.title')}
+      crumbs={[{ label: t('ops.title'), href: '/operatori' }, { label: t('audit.title') }]}
+    >
       <h1>{t('audit.title')}</h1>
       <p class="lead">{t('audit.lead')}</p>
       <form method="get" action="/operatori/audit" class="mb-4">

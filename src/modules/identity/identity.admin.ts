@@ -40,7 +40,12 @@ export async function createOperator(deps: AdminDeps, input: NewOperator): Promi
     throw new DomainError(422, 'bad-role', `role must be one of ${ROLES.join(', ')}`);
   }
   const problem = passwordProblem(input.password, username);
-  if (problem) throw new DomainError(422, 'weak-password', `password ${problem === 'tooShort' ? 'must have at least 12 characters' : 'must not contain the username'}`);
+  if (problem)
+    throw new DomainError(
+      422,
+      'weak-password',
+      `password ${problem === 'tooShort' ? 'must have at least 12 characters' : 'must not contain the username'}`,
+    );
   const tenant = await repo.findTenantByCode(deps.db, input.tenantCode);
   if (!tenant) throw new DomainError(404, 'no-tenant', `no tenant with code ${input.tenantCode}`);
   if (await repo.findUserByUsername(deps.db, username)) {
@@ -94,7 +99,11 @@ export async function createApiToken(deps: AdminDeps, input: { username: string;
       tokenHash: sha256(secret),
       at: deps.clock.now(),
     });
-    await recordEvent(trx, systemCtx(deps, membership.tenant_id), { action: 'token.create', recordType: 'api_token', recordId: id });
+    await recordEvent(trx, systemCtx(deps, membership.tenant_id), {
+      action: 'token.create',
+      recordType: 'api_token',
+      recordId: id,
+    });
   });
   return { id, secret };
 }
@@ -107,7 +116,11 @@ export async function revokeApiToken(deps: AdminDeps, id: string): Promise<boole
   return asSystem(deps.db, async (trx) => {
     const revoked = await repo.revokeToken(trx, id, deps.clock.now());
     if (!revoked) return false;
-    await recordEvent(trx, systemCtx(deps, revoked.tenant_id), { action: 'token.revoke', recordType: 'api_token', recordId: id });
+    await recordEvent(trx, systemCtx(deps, revoked.tenant_id), {
+      action: 'token.revoke',
+      recordType: 'api_token',
+      recordId: id,
+    });
     return true;
   });
 }

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import type { Executor } from '../../platform/db/database.ts';
 import type { Role } from '../../platform/context.ts';
+import type { Executor } from '../../platform/db/database.ts';
 
 export async function findUserByUsername(db: Executor, username: string) {
   return db.selectFrom('app_user').selectAll().where('username', '=', username).executeTakeFirst();
@@ -24,10 +24,17 @@ export async function resetFailedLogins(db: Executor, userId: string) {
 }
 
 export async function setPassword(db: Executor, userId: string, hash: string, at: Date) {
-  await db.updateTable('app_user').set({ password_hash: hash, password_changed_at: at }).where('id', '=', userId).execute();
+  await db
+    .updateTable('app_user')
+    .set({ password_hash: hash, password_changed_at: at })
+    .where('id', '=', userId)
+    .execute();
 }
 
-export async function insertUser(db: Executor, u: { id: string; username: string; displayName: string; passwordHash: string }) {
+export async function insertUser(
+  db: Executor,
+  u: { id: string; username: string; displayName: string; passwordHash: string },
+) {
   await db
     .insertInto('app_user')
     .values({ id: u.id, username: u.username, display_name: u.displayName, password_hash: u.passwordHash })
@@ -38,7 +45,10 @@ export async function insertMembership(
   db: Executor,
   m: { id: string; tenantId: string; userId: string; role: Role; officeIds: readonly string[] },
 ) {
-  await db.insertInto('membership').values({ id: m.id, tenant_id: m.tenantId, user_id: m.userId, role: m.role }).execute();
+  await db
+    .insertInto('membership')
+    .values({ id: m.id, tenant_id: m.tenantId, user_id: m.userId, role: m.role })
+    .execute();
   if (m.officeIds.length > 0) {
     await db
       .insertInto('membership_office')
@@ -128,7 +138,10 @@ export async function deleteOtherSessions(db: Executor, userId: string, keepToke
 }
 
 export async function deleteExpiredSessions(db: Executor, now: Date, idleBefore: Date) {
-  await db.deleteFrom('user_session').where((eb) => eb.or([eb('expires_at', '<', now), eb('last_seen_at', '<', idleBefore)])).execute();
+  await db
+    .deleteFrom('user_session')
+    .where((eb) => eb.or([eb('expires_at', '<', now), eb('last_seen_at', '<', idleBefore)]))
+    .execute();
 }
 
 export async function insertToken(
@@ -137,7 +150,14 @@ export async function insertToken(
 ) {
   await db
     .insertInto('api_token')
-    .values({ id: t.id, tenant_id: t.tenantId, user_id: t.userId, name: t.name, token_hash: t.tokenHash, created_at: t.at })
+    .values({
+      id: t.id,
+      tenant_id: t.tenantId,
+      user_id: t.userId,
+      name: t.name,
+      token_hash: t.tokenHash,
+      created_at: t.at,
+    })
     .execute();
 }
 
@@ -170,5 +190,10 @@ export async function findTenantByCode(db: Executor, code: string) {
 }
 
 export async function findFirstTenant(db: Executor) {
-  return db.selectFrom('tenant').select(['id', 'code', 'name']).orderBy('created_at').orderBy('code').executeTakeFirst();
+  return db
+    .selectFrom('tenant')
+    .select(['id', 'code', 'name'])
+    .orderBy('created_at')
+    .orderBy('code')
+    .executeTakeFirst();
 }

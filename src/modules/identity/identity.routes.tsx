@@ -1,5 +1,5 @@
-import { Type } from 'typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
 import type { App } from '../../platform/http/app.ts';
 import { ctxOf, type RouteDeps, requireOperator } from '../../platform/http/context.ts';
 import { pageCtx, sendPage } from '../../platform/http/pages.tsx';
@@ -83,14 +83,22 @@ function safeReturnPath(value: unknown): string {
 }
 
 export function registerIdentityRoutes(app: App, deps: IdentityDeps): void {
-  const loginPage = (request: FastifyRequest, reply: FastifyReply, extra: { username?: string; error?: string; notice?: string }, status = 200) =>
-    sendPage(reply, <LoginPage page={pageCtx(request, reply)} csrf={reply.generateCsrf()} {...extra} />, status);
+  const loginPage = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    extra: { username?: string; error?: string; notice?: string },
+    status = 200,
+  ) => sendPage(reply, <LoginPage page={pageCtx(request, reply)} csrf={reply.generateCsrf()} {...extra} />, status);
 
   app.get('/accedi', { schema: { hide: true } }, async (request, reply) => {
     if (request.actor.kind === 'user') return reply.redirect('/operatori', 303);
     const q = request.query as Record<string, string | undefined>;
     const notice =
-      q.sessione === 'scaduta' ? request.t('login.expired') : q.uscito === '1' ? request.t('login.loggedOut') : undefined;
+      q.sessione === 'scaduta'
+        ? request.t('login.expired')
+        : q.uscito === '1'
+          ? request.t('login.loggedOut')
+          : undefined;
     return loginPage(request, reply, notice ? { notice } : {});
   });
 
@@ -143,7 +151,9 @@ export function registerIdentityRoutes(app: App, deps: IdentityDeps): void {
         else if (result.problem === 'mismatch') errors.confirm = t('password.mismatch');
         else errors.next = t(result.problem === 'tooShort' ? 'password.tooShort' : 'password.sameAsUsername');
       }
-      const page = <PasswordPage page={pageCtx(request, reply)} csrf={reply.generateCsrf()} errors={errors} done={result.ok} />;
+      const page = (
+        <PasswordPage page={pageCtx(request, reply)} csrf={reply.generateCsrf()} errors={errors} done={result.ok} />
+      );
       return sendPage(reply, page, result.ok ? 200 : 422);
     },
   );

@@ -1,7 +1,7 @@
 import { type Actor, type Clock, type Ctx, type Operator, ROLES, type Role } from '../../platform/context.ts';
 import { asSystem, type Db } from '../../platform/db/database.ts';
 import { DomainError } from '../../platform/errors.ts';
-import { newId, newSecret, sha256 } from '../../platform/ids.ts';
+import { newSecret, sha256 } from '../../platform/ids.ts';
 import { roleMay } from '../../platform/policy.ts';
 import { recordDenied, recordEvent } from '../audit/index.ts';
 import { identityPermissions } from './identity.policy.ts';
@@ -30,7 +30,10 @@ export interface Principal {
 
 type PrincipalRow = NonNullable<Awaited<ReturnType<typeof repo.findSessionPrincipal>>>;
 
-function toPrincipal(row: Omit<PrincipalRow, 'token_hash' | 'last_seen_at' | 'expires_at'>, kind: 'user' | 'token'): Principal {
+function toPrincipal(
+  row: Omit<PrincipalRow, 'token_hash' | 'last_seen_at' | 'expires_at'>,
+  kind: 'user' | 'token',
+): Principal {
   if (!(ROLES as readonly string[]).includes(row.role)) throw new Error(`unknown role ${row.role}`);
   return {
     actor: {
@@ -66,13 +69,17 @@ export async function login(
   const valid = (await verifyPassword(user?.password_hash, input.password)) && !user?.disabled_at;
   if (user && lockedFor > 0) {
     await asSystem(db, (trx) =>
-      recordEvent(trx, { actor: { kind: 'anonymous', tenantId: undefined }, requestId: deps.requestId }, {
-        action: 'session.login',
-        outcome: 'denied',
-        recordType: 'user',
-        recordId: user.id,
-        details: { reason: 'locked' },
-      }),
+      recordEvent(
+        trx,
+        { actor: { kind: 'anonymous', tenantId: undefined }, requestId: deps.requestId },
+        {
+          action: 'session.login',
+          outcome: 'denied',
+          recordType: 'user',
+          recordId: user.id,
+          details: { reason: 'locked' },
+        },
+      ),
     );
     return { ok: false, reason: 'locked', minutes: Math.ceil(lockedFor / 60_000) };
   }
@@ -84,13 +91,17 @@ export async function login(
         locked = failures >= MAX_FAILED_LOGINS;
         await repo.recordFailedLogin(trx, user.id, locked ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : null);
       }
-      await recordEvent(trx, { actor: { kind: 'anonymous', tenantId: undefined }, requestId: deps.requestId }, {
-        action: 'session.login',
-        outcome: 'failed',
-        recordType: user ? 'user' : undefined,
-        recordId: user?.id,
-        details: { reason: user ? 'bad-password' : 'unknown-user' },
-      });
+      await recordEvent(
+        trx,
+        { actor: { kind: 'anonymous', tenantId: undefined }, requestId: deps.requestId },
+        {
+          action: 'session.login',
+          outcome: 'failed',
+          recordType: user ? 'user' : undefined,
+          recordId: user?.id,
+          details: { reason: user ? 'bad-password' : 'unknown-user' },
+        },
+      );
     });
     return locked ? { ok: false, reason: 'locked', minutes: LOCK_MINUTES } : { ok: false, reason: 'invalid' };
   }
@@ -107,7 +118,11 @@ export async function login(
       expiresAt: new Date(now.getTime() + deps.session.maxHours * 3_600_000),
     });
     const actor: Actor = { kind: 'system', tenantId: membership.tenant_id };
-    await recordEvent(trx, { actor, requestId: deps.requestId }, { action: 'session.login', recordType: 'user', recordId: user.id });
+    await recordEvent(
+      trx,
+      { actor, requestId: deps.requestId },
+      { action: 'session.login', recordType: 'user', recordId: user.id },
+    );
   });
   return { ok: true, sessionToken: token, tenantId: membership.tenant_id };
 }
@@ -132,7 +147,10 @@ export async function authenticateSession(
   return { state: 'valid', principal: toPrincipal(row, 'user') };
 }
 
-export async function authenticateToken(deps: { db: Db; clock: Clock }, bearer: string): Promise<Principal | undefined> {
+export async function authenticateToken(
+  deps: { db: Db; clock: Clock },
+  bearer: string,
+): Promise<Principal | undefined> {
   const row = await repo.findTokenPrincipal(deps.db, sha256(bearer));
   if (!row) return undefined;
   const now = deps.clock.now();

@@ -13,8 +13,22 @@ export function LoginPage(props: { page: PageCtx; csrf: string; username?: strin
           {props.notice ? <Alert kind="info">{props.notice}</Alert> : null}
           <form method="post" action="/accedi" class="mt-4">
             <Csrf token={props.csrf} />
-            <TextField id="username" name="username" label={t('login.username')} value={props.username} required autocomplete="username" />
-            <TextField id="password" name="password" type="password" label={t('login.password')} required autocomplete="current-password" />
+            <TextField
+              id="username"
+              name="username"
+              label={t('login.username')}
+              value={props.username}
+              required
+              autocomplete="username"
+            />
+            <TextField
+              id="password"
+              name="password"
+              type="password"
+              label={t('login.password')}
+              required
+              autocomplete="current-password"
+            />
             <button type="submit" class="btn btn-primary">
               {t('login.submit')}
             </button>
@@ -43,9 +57,34 @@ export function PasswordPage(props: { page: PageCtx; csrf: string; errors?: Pass
           {Object.keys(errors).length ? <Alert kind="danger">{t('form.errors')}</Alert> : null}
           <form method="post" action="/operatori/password" class="mt-4">
             <Csrf token={props.csrf} />
-            <TextField id="current" name="current" type="password" label={t('password.current')} error={errors.current} required autocomplete="current-password" />
-            <TextField id="next" name="next" type="password" label={t('password.new')} hint={t('password.newHint')} error={errors.next} required autocomplete="new-password" />
-            <TextField id="confirm" name="confirm" type="password" label={t('password.confirm')} error={errors.confirm} required autocomplete="new-password" />
+            <TextField
+              id="current"
+              name="current"
+              type="password"
+              label={t('password.current')}
+              error={errors.current}
+              required
+              autocomplete="current-password"
+            />
+            <TextField
+              id="next"
+              name="next"
+              type="password"
+              label={t('password.new')}
+              hint={t('password.newHint')}
+              error={errors.next}
+              required
+              autocomplete="new-password"
+            />
+            <TextField
+              id="confirm"
+              name="confirm"
+              type="password"
+              label={t('password.confirm')}
+              error={errors.confirm}
+              required
+              autocomplete="new-password"
+            />
             <button type="submit" class="btn btn-primary">
               {t('password.submit')}
             </button>

@@ -29,7 +29,12 @@ export async function listOffices(db: Executor, tenantId: string) {
 }
 
 export async function findOffice(db: Executor, tenantId: string, id: string) {
-  return db.selectFrom('office as o').select(officeColumns).where('o.tenant_id', '=', tenantId).where('o.id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('office as o')
+    .select(officeColumns)
+    .where('o.tenant_id', '=', tenantId)
+    .where('o.id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function listHours(db: Executor, tenantId: string, officeIds: readonly string[]): Promise<HoursRow[]> {

@@ -86,7 +86,12 @@ export async function getOffice(ctx: Ctx, id: string): Promise<Office> {
       })
     : undefined;
   if (!found) {
-    await recordDenied(ctx, { action: 'office.read', recordType: 'office', recordId: id.slice(0, 64), details: { reason: 'not-found' } });
+    await recordDenied(ctx, {
+      action: 'office.read',
+      recordType: 'office',
+      recordId: id.slice(0, 64),
+      details: { reason: 'not-found' },
+    });
     throw new NotFound('office');
   }
   return found;
@@ -114,7 +119,12 @@ export async function officesToday(ctx: Ctx): Promise<OfficeToday[]> {
     const overseesAll = actor.officeIds.length === 0 && (actor.role === 'admin' || actor.role === 'coordinator');
     const mine = overseesAll ? all : all.filter((o) => actor.officeIds.includes(o.id));
     for (const o of mine) {
-      await recordEvent(trx, ctx, { action: 'office.today', recordType: 'office', recordId: o.id, details: { date: now.date } });
+      await recordEvent(trx, ctx, {
+        action: 'office.today',
+        recordType: 'office',
+        recordId: o.id,
+        details: { date: now.date },
+      });
     }
     return mine.map((office) => {
       const todayHours = office.hours.filter((h) => h.weekday === now.weekday);

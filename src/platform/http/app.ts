@@ -6,23 +6,16 @@ import fastifyFormbody from '@fastify/formbody';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from 'fastify';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import Fastify from 'fastify';
 import type { Config } from '../config.ts';
-import { newId } from '../ids.ts';
 import { DEFAULT_LOCALE, negotiate, translator } from '../i18n/index.ts';
+import { newId } from '../ids.ts';
 import { installErrorHandling } from './errors.tsx';
 import { installObservability, type Readiness } from './observability.ts';
 import { Problem } from './problem.ts';
-import './types.ts';
+import type { App } from './types.ts';
 
-export type App = FastifyInstance<
-  RawServerDefault,
-  IncomingMessage,
-  ServerResponse,
-  FastifyBaseLogger,
-  TypeBoxTypeProvider
->;
+export type { App };
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 

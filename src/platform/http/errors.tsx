@@ -2,9 +2,9 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../errors.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import { Layout } from '../ui/layout.tsx';
-import type { App } from './app.ts';
 import { pageCtx, sendPage } from './pages.tsx';
 import { problemType, sendProblem } from './problem.ts';
+import type { App } from './types.ts';
 
 interface Shown {
   status: number;

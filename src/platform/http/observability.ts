@@ -1,5 +1,5 @@
 import client from 'prom-client';
-import type { App } from './app.ts';
+import type { App } from './types.ts';
 
 export interface Readiness {
   /** Resolves with a list of problems; empty means ready. */
@@ -27,7 +27,9 @@ export function installObservability(app: App, readiness: Readiness): void {
   app.get('/healthz', { schema: { hide: true }, logLevel: 'warn' }, async () => ({ status: 'ok' }));
   app.get('/readyz', { schema: { hide: true }, logLevel: 'warn' }, async (_request, reply) => {
     const problems = await readiness.check().catch((err: Error) => [`database unreachable: ${err.message}`]);
-    return reply.code(problems.length === 0 ? 200 : 503).send({ status: problems.length === 0 ? 'ready' : 'not ready', problems });
+    return reply
+      .code(problems.length === 0 ? 200 : 503)
+      .send({ status: problems.length === 0 ? 'ready' : 'not ready', problems });
   });
   app.get('/metrics', { schema: { hide: true }, logLevel: 'warn' }, async (_request, reply) =>
     reply.type(registry.contentType).send(await registry.metrics()),

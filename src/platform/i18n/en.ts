@@ -38,7 +38,8 @@ export const en: Catalogue = {
   'privacy.title': 'Privacy notice',
   'privacy.body':
     'The municipality processes the personal data of people who contact the social secretariat to perform tasks in the public interest (GDPR art. 6(1)(e) and 9(2)(g); Italian Privacy Code art. 2-sexies). The data are used only to listen to, guide and support the person, are kept according to the municipality’s retention plan, and every access to a file is logged. You can ask to know who consulted your data, to access it and to correct it at any office or through the municipality’s Data Protection Officer.',
-  'privacy.cookies': 'This site uses only technical cookies needed for it to work; no profiling or third-party cookies.',
+  'privacy.cookies':
+    'This site uses only technical cookies needed for it to work; no profiling or third-party cookies.',
   'legal.title': 'Legal notes',
   'legal.body':
     'The content of this site is published by the municipality. The software is free, licensed under EUPL-1.2. Informational content, unless stated otherwise, may be reused under the Creative Commons Attribution 4.0 licence.',

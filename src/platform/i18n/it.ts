@@ -37,7 +37,8 @@ export const it = {
   'privacy.title': 'Informativa sul trattamento dei dati personali',
   'privacy.body':
     'Il Comune tratta i dati personali di chi si rivolge al segretariato sociale per svolgere compiti di interesse pubblico (art. 6, par. 1, lett. e) e art. 9, par. 2, lett. g) del Regolamento UE 2016/679; art. 2-sexies del Codice privacy). I dati sono usati solo per ascoltare, orientare e accompagnare la persona, sono conservati secondo il piano di conservazione dell’ente e ogni accesso al fascicolo viene registrato. Puoi chiedere di sapere chi ha consultato i tuoi dati, di accedervi e di rettificarli rivolgendoti a una sede o al Responsabile della protezione dei dati del Comune.',
-  'privacy.cookies': 'Questo sito usa solo cookie tecnici, necessari al funzionamento; nessun cookie di profilazione o di terze parti.',
+  'privacy.cookies':
+    'Questo sito usa solo cookie tecnici, necessari al funzionamento; nessun cookie di profilazione o di terze parti.',
   'legal.title': 'Note legali',
   'legal.body':
     'I contenuti di questo sito sono pubblicati dal Comune. Il software è libero, distribuito con licenza EUPL-1.2. I contenuti informativi, salvo diversa indicazione, sono riutilizzabili con licenza Creative Commons Attribuzione 4.0.',
@@ -126,7 +127,8 @@ export const it = {
   'error.badRequest': 'Richiesta non valida',
   'error.badRequestBody': 'Alcuni dati inviati non sono validi.',
   'error.server': 'Errore interno',
-  'error.serverBody': 'Non è stato possibile completare l’operazione; nessun dato è stato salvato a metà. Riprova tra poco.',
+  'error.serverBody':
+    'Non è stato possibile completare l’operazione; nessun dato è stato salvato a metà. Riprova tra poco.',
   'error.backHome': 'Torna alla home',
 } as const;
 

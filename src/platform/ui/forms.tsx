@@ -12,7 +12,9 @@ export function TextField(props: {
   required?: boolean;
   autocomplete?: string;
 }) {
-  const described = [props.hint ? `${props.id}-hint` : '', props.error ? `${props.id}-error` : ''].filter(Boolean).join(' ');
+  const described = [props.hint ? `${props.id}-hint` : '', props.error ? `${props.id}-error` : '']
+    .filter(Boolean)
+    .join(' ');
   return (
     <div class="form-group">
       <label for={props.id} class="active">

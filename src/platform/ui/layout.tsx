@@ -35,27 +35,29 @@ function SlimHeader({ page }: { page: PageCtx }) {
           <div class="col-12">
             <div class="it-header-slim-wrapper-content">
               <span class="d-lg-block navbar-brand">{page.tenantName}</span>
-              <div class="it-header-slim-right-zone" role="navigation" aria-label={t('site.language')}>
-                <ul class="link-list d-flex flex-row gap-3 mb-0 ps-0 list-unstyled">
-                  {LOCALES.map((l) => (
-                    <li key={l}>
-                      {l === page.locale ? (
-                        <span class="text-white fw-semibold" lang={l} aria-current="true">
-                          {LOCALE_NAMES[l]}
-                        </span>
-                      ) : (
-                        <a
-                          class="text-white"
-                          href={`/lingua/${l}?torna=${encodeURIComponent(page.path)}`}
-                          lang={l}
-                          hrefLang={l}
-                        >
-                          {LOCALE_NAMES[l]}
-                        </a>
-                      )}
-                    </li>
-                  ))}
-                </ul>
+              <div class="it-header-slim-right-zone">
+                <nav aria-label={t('site.language')}>
+                  <ul class="link-list d-flex flex-row gap-3 mb-0 ps-0 list-unstyled">
+                    {LOCALES.map((l) => (
+                      <li key={l}>
+                        {l === page.locale ? (
+                          <span class="text-white fw-semibold" lang={l} aria-current="true">
+                            {LOCALE_NAMES[l]}
+                          </span>
+                        ) : (
+                          <a
+                            class="text-white"
+                            href={`/lingua/${l}?torna=${encodeURIComponent(page.path)}`}
+                            lang={l}
+                            hrefLang={l}
+                          >
+                            {LOCALE_NAMES[l]}
+                          </a>
+                        )}
+                      </li>
+                    ))}
+                  </ul>
+                </nav>
                 {page.operator ? (
                   <form method="post" action="/esci" class="ms-3">
                     <input type="hidden" name="_csrf" value={page.operator.csrfToken} />
@@ -182,7 +184,12 @@ export function Breadcrumb({ page, crumbs }: { page: PageCtx; crumbs: readonly C
 }
 
 /** The Modello Comuni page furniture: skip links, slim and centre header, breadcrumb, main, footer. */
-export function Layout(props: { page: PageCtx; title: string; crumbs?: readonly Crumb[]; children: ComponentChildren }) {
+export function Layout(props: {
+  page: PageCtx;
+  title: string;
+  crumbs?: readonly Crumb[];
+  children: ComponentChildren;
+}) {
   const { page } = props;
   return (
     <html lang={page.locale} dir={direction(page.locale)}>
