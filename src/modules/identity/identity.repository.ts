@@ -63,7 +63,7 @@ export async function findMembershipForLogin(db: Executor, userId: string, prefe
     .selectFrom('membership')
     .select(['tenant_id', 'role'])
     .where('user_id', '=', userId)
-    .orderBy(sql`tenant_id = ${preferredTenantId ?? null}::uuid`, sql`desc nulls last`)
+    .orderBy(sql`tenant_id = ${preferredTenantId ?? null}::uuid`, 'desc')
     .orderBy('created_at')
     .executeTakeFirst();
 }
