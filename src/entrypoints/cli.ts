@@ -200,6 +200,9 @@ export async function main(argv: string[]): Promise<void> {
       process.exitCode = 2;
       return;
     }
-    throw err;
+    // Start-up failures (database unreachable, data folder not usable) are for a person to read.
+    warn(`segretariato: ${err instanceof Error ? err.message : String(err)}`);
+    if (process.env.LOG_LEVEL === 'debug' && err instanceof Error) warn(err.stack ?? '');
+    process.exitCode = 1;
   }
 }

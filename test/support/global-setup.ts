@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
@@ -27,7 +28,9 @@ export default async function setup(project: TestProject) {
     u.pathname = '';
     serverUrl = u.toString().replace(/\/$/, '');
   } else {
-    const embedded = await openEmbedded(path.resolve('.tmp/test-pg'), { owner: 'command', log: () => {} });
+    // In the system temp folder: PostgreSQL runs as the OS user postgres when we are root, and must reach it.
+    const dir = process.env.TEST_PG_DIR ?? path.join(os.tmpdir(), `segretariato-test-pg-${os.userInfo().uid}`);
+    const embedded = await openEmbedded(dir, { owner: 'command', log: () => {} });
     serverUrl = embedded.url.replace(/\/[^/]*$/, '');
     stop = embedded.stop;
   }

