@@ -1,4 +1,6 @@
+import { purgeExpiredSessions } from '../modules/identity/index.ts';
 import type { Config } from '../platform/config.ts';
+import { systemClock } from '../platform/context.ts';
 import { migrate } from '../platform/db/migrate.ts';
 import { hasAnyTenant, readDemoCredentials, seedDemo } from './demo-seed.ts';
 import { AlreadyRunning, cookieSecret, holdServerLock, openDatabase } from './runtime.ts';
@@ -27,11 +29,19 @@ export async function serve(config: Config): Promise<void> {
   }
 
   const app = await buildApp({ config, db: database.db, cookieSecret: await cookieSecret(config) });
+  const session = { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours };
+  const purge = () =>
+    purgeExpiredSessions({ db: database.db, clock: systemClock, session }).catch((err: Error) =>
+      app.log.warn({ err }, 'could not purge expired sessions'),
+    );
+  const purgeTimer = setInterval(() => void purge(), 15 * 60_000).unref();
+  void purge();
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     app.log.info({ signal }, 'shutting down');
+    clearInterval(purgeTimer);
     await app.close(); // stops accepting, waits for in-flight requests
     await lock?.end().catch(() => {});
     await database.close();

@@ -3,7 +3,7 @@ import { Browser, buildTestApp } from '../../../test/support/app.ts';
 import { freshDatabase } from '../../../test/support/db.ts';
 import { buildOffice, buildOperator, buildTenant, type TestOperator } from '../../../test/support/factories.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { MAX_FAILED_LOGINS } from './identity.service.ts';
+import { MAX_FAILED_LOGINS, purgeExpiredSessions } from './identity.service.ts';
 
 let db: Db;
 let app: Awaited<ReturnType<typeof buildTestApp>>;
@@ -134,5 +134,23 @@ describe('password change', () => {
     expect((await first.get('/operatori')).statusCode).toBe(200);
     expect((await second.get('/operatori')).statusCode).toBe(303);
     expect((await new Browser(app).login(op.username, next)).statusCode).toBe(303);
+  });
+});
+
+describe('expired session purge', () => {
+  it('removes idle and over-age sessions and keeps live ones', async () => {
+    const tenant = await buildTenant(db);
+    const op = await buildOperator(db, tenant, 'front_office');
+    let now = new Date('2026-04-01T08:00:00Z');
+    const clocked = await buildTestApp(db, { clock: { now: () => now } });
+    await new Browser(clocked).login(op.username, op.password);
+    now = new Date(now.getTime() + 10 * 60_000);
+    await new Browser(clocked).login(op.username, op.password);
+    const count = async () =>
+      (await db.selectFrom('user_session').select('token_hash').where('user_id', '=', op.userId).execute()).length;
+    expect(await count()).toBe(2);
+    now = new Date(now.getTime() + 25 * 60_000); // first is 35 min idle, second 25
+    await purgeExpiredSessions({ db, clock: { now: () => now }, session: { idleMinutes: 30, maxHours: 12 } });
+    expect(await count()).toBe(1);
   });
 });

@@ -202,3 +202,9 @@ export async function changePassword(
 export async function resolvePublicTenant(db: Db, code: string | undefined): Promise<TenantRef | undefined> {
   return code ? repo.findTenantByCode(db, code) : repo.findFirstTenant(db);
 }
+
+/** Removes sessions past their idle or absolute expiry (run periodically by the server). */
+export async function purgeExpiredSessions(deps: { db: Db; clock: Clock; session: SessionPolicy }): Promise<void> {
+  const now = deps.clock.now();
+  await repo.deleteExpiredSessions(deps.db, now, new Date(now.getTime() - deps.session.idleMinutes * 60_000));
+}

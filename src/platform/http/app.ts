@@ -38,6 +38,8 @@ export async function createHttpApp(options: HttpOptions): Promise<App> {
       serializers: {
         req: (req) => ({ method: req.method, route: req.routeOptions?.url ?? 'unmatched' }),
         res: (res) => ({ statusCode: res.statusCode }),
+        // PostgreSQL puts row values in `detail` ("Key (username)=(…) already exists"): keep only the shape.
+        err: (err) => ({ type: err.name, message: err.message, code: err.code, stack: err.stack ?? '' }),
       },
       redact: ['req.headers.authorization', 'req.headers.cookie'],
     },
