@@ -8,7 +8,10 @@ export type Trx = Transaction<Database>;
 export type Executor = Db | Trx;
 
 // int8 (count(*), bigint) arrives as a string from pg; we keep it that way and parse where it is read.
-// Dates stay Date. `time` stays a string 'HH:MM:SS'.
+// timestamptz becomes a Date; `time` stays 'HH:MM:SS'; a calendar `date` stays 'YYYY-MM-DD' — turning
+// it into a Date at local midnight would shift birth dates across time zones.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
+
 export function createDb(url: string, max = 10): Db {
   const pool = new pg.Pool({ connectionString: url, max, application_name: 'segretariato' });
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
