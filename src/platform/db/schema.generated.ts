@@ -70,6 +70,48 @@ export interface AuditEvent {
   tenant_id: string | null;
 }
 
+export interface ConfidentialAccess {
+  expires_at: Timestamp;
+  id: string;
+  opened_at: Timestamp;
+  person_id: string;
+  reason: string;
+  reviewed_at: Timestamp | null;
+  reviewed_by: string | null;
+  tenant_id: string;
+  user_id: string;
+}
+
+export interface Consent {
+  expires_on: string | null;
+  given_on: string;
+  id: string;
+  person_id: string;
+  purpose: string;
+  recorded_at: Generated<Timestamp>;
+  recorded_by: string;
+  revoked_on: string | null;
+  scope: string;
+  tenant_id: string;
+}
+
+export interface Household {
+  created_at: Generated<Timestamp>;
+  id: string;
+  tenant_id: string;
+  version: Generated<number>;
+}
+
+export interface HouseholdMember {
+  household_id: string;
+  id: string;
+  joined_on: string;
+  left_on: string | null;
+  person_id: string;
+  relationship: string;
+  tenant_id: string;
+}
+
 export interface Membership {
   created_at: Generated<Timestamp>;
   id: string;
@@ -81,6 +123,22 @@ export interface Membership {
 export interface MembershipOffice {
   membership_id: string;
   office_id: string;
+  tenant_id: string;
+}
+
+export interface Neighbourhood {
+  code: string;
+  id: string;
+  name: string;
+  office_id: string;
+  tenant_id: string;
+}
+
+export interface NotDuplicate {
+  decided_at: Generated<Timestamp>;
+  decided_by: string;
+  person_a: string;
+  person_b: string;
   tenant_id: string;
 }
 
@@ -112,11 +170,131 @@ export interface OfficeHours {
   weekday: number;
 }
 
+export interface Person {
+  address_kind: Generated<string>;
+  birth_day: number | null;
+  birth_month: number | null;
+  birth_year: number | null;
+  birthplace_code: string | null;
+  birthplace_name: string | null;
+  citizenships: Generated<string[]>;
+  /**
+   * Restricted file: only assigned workers open it without stating a reason.
+   */
+  confidential: Generated<boolean>;
+  contact_preference: Generated<string>;
+  created_at: Generated<Timestamp>;
+  /**
+   * Personal data.
+   */
+  email: string | null;
+  /**
+   * Personal data.
+   */
+  family_names: string;
+  /**
+   * Personal data.
+   */
+  given_names: string;
+  house_number: string | null;
+  id: string;
+  interpreter_needed: Generated<boolean>;
+  languages: Generated<string[]>;
+  merged_into: string | null;
+  municipality_code: string | null;
+  municipality_name: string | null;
+  name_key: Generated<string | null>;
+  neighbourhood_id: string | null;
+  office_id: string | null;
+  /**
+   * Personal data.
+   */
+  phone: string | null;
+  postcode: string | null;
+  sex: string | null;
+  /**
+   * Personal data.
+   */
+  street: string | null;
+  /**
+   * Personal data: codice fiscale (16 chars) or provisional numeric code (11 digits).
+   */
+  tax_code: string | null;
+  tax_code_mismatch_reason: string | null;
+  tenant_id: string;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface PersonAssignment {
+  assigned_at: Generated<Timestamp>;
+  person_id: string;
+  tenant_id: string;
+  user_id: string;
+}
+
+export interface PersonIdentifier {
+  id: string;
+  issuer: string | null;
+  kind: string;
+  person_id: string;
+  tenant_id: string;
+  valid_until: string | null;
+  value: string;
+}
+
+export interface PersonLink {
+  id: string;
+  kind: string;
+  other_person_id: string;
+  person_id: string;
+  since: string | null;
+  tenant_id: string;
+  until: string | null;
+}
+
+export interface PersonMerge {
+  id: string;
+  merged_at: Timestamp;
+  merged_by: string;
+  merged_id: string;
+  moved: Json;
+  survivor_before: Json;
+  survivor_id: string;
+  tenant_id: string;
+  undone_at: Timestamp | null;
+  undone_by: string | null;
+}
+
+export interface PrivacyNoticeAck {
+  acknowledged_on: string;
+  channel: string;
+  id: string;
+  notice_version: string;
+  person_id: string;
+  recorded_at: Generated<Timestamp>;
+  recorded_by: string;
+  tenant_id: string;
+}
+
 export interface SchemaMigration {
   applied_at: Generated<Timestamp>;
   checksum: string;
   name: string;
   version: number;
+}
+
+export interface StreetArea {
+  demo: Generated<boolean>;
+  id: string;
+  municipality_code: string;
+  neighbourhood_id: string;
+  number_from: number | null;
+  number_to: number | null;
+  parity: Generated<string>;
+  street_key: string;
+  street_name: string;
+  tenant_id: string;
 }
 
 export interface Tenant {
@@ -142,11 +320,24 @@ export interface DB {
   api_token: ApiToken;
   app_user: AppUser;
   audit_event: AuditEvent;
+  confidential_access: ConfidentialAccess;
+  consent: Consent;
+  household: Household;
+  household_member: HouseholdMember;
   membership: Membership;
   membership_office: MembershipOffice;
+  neighbourhood: Neighbourhood;
+  not_duplicate: NotDuplicate;
   office: Office;
   office_hours: OfficeHours;
+  person: Person;
+  person_assignment: PersonAssignment;
+  person_identifier: PersonIdentifier;
+  person_link: PersonLink;
+  person_merge: PersonMerge;
+  privacy_notice_ack: PrivacyNoticeAck;
   schema_migration: SchemaMigration;
+  street_area: StreetArea;
   tenant: Tenant;
   user_session: UserSession;
 }

@@ -1,0 +1,14 @@
+export { peoplePermissions } from './people.policy.ts';
+export {
+  breakGlass,
+  createPerson,
+  type DuplicateCandidate,
+  type FieldError,
+  getPerson,
+  type Person,
+  type ReadResult,
+  type SaveResult,
+  type SearchResult,
+  searchPeople,
+  updatePerson,
+} from './people.service.ts';
