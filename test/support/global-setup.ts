@@ -1,3 +1,4 @@
+import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -28,11 +29,16 @@ export default async function setup(project: TestProject) {
     u.pathname = '';
     serverUrl = u.toString().replace(/\/$/, '');
   } else {
-    // In the system temp folder: PostgreSQL runs as the OS user postgres when we are root, and must reach it.
-    const dir = process.env.TEST_PG_DIR ?? path.join(os.tmpdir(), `segretariato-test-pg-${os.userInfo().uid}`);
+    // Each run gets its own server in the system temp folder (PostgreSQL runs as the OS user postgres
+    // when we are root, and must reach it), so parallel runs never stop or drop each other's databases.
+    const dir = process.env.TEST_PG_DIR ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'segretariato-test-pg-')));
+    await fs.chmod(dir, 0o755);
     const embedded = await openEmbedded(dir, { owner: 'command', log: () => {} });
     serverUrl = embedded.url.replace(/\/[^/]*$/, '');
-    stop = embedded.stop;
+    stop = async () => {
+      await embedded.stop();
+      if (!process.env.TEST_PG_DIR) await fs.rm(dir, { recursive: true, force: true });
+    };
   }
   const admin = new pg.Client({ connectionString: `${serverUrl}/postgres` });
   await admin.connect();

@@ -1,4 +1,5 @@
 export { peoplePermissions } from './people.policy.ts';
+export { registerPeopleApi } from './people.routes.ts';
 export {
   breakGlass,
   createPerson,
