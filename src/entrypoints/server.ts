@@ -7,7 +7,7 @@ import {
   type TenantRef,
 } from '../modules/identity/index.ts';
 import { registerOfficeRoutes } from '../modules/offices/index.ts';
-import { registerPeopleApi } from '../modules/people/index.ts';
+import { registerPeople } from '../modules/people/index.ts';
 import { registerSiteRoutes } from '../modules/site/index.ts';
 import type { Config } from '../platform/config.ts';
 import { systemClock } from '../platform/context.ts';
@@ -53,7 +53,7 @@ export async function buildApp(options: {
   registerSiteRoutes(app, deps);
   registerOfficeRoutes(app, deps);
   registerAuditRoutes(app, deps);
-  registerPeopleApi(app, deps);
+  registerPeople(app, deps);
   return app;
 }
 

@@ -1,5 +1,5 @@
 export { peoplePermissions } from './people.policy.ts';
-export { registerPeopleApi } from './people.routes.ts';
+export { registerPeople } from './people.register.ts';
 export {
   breakGlass,
   createPerson,

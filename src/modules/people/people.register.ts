@@ -1,0 +1,11 @@
+import type { App } from '../../platform/http/app.ts';
+import type { RouteDeps } from '../../platform/http/context.ts';
+import { registerPeopleApi } from './people.routes.ts';
+
+/**
+ * Every route of the people module. Each part of the module (pages, households, privacy and
+ * consents, duplicates and merges, import) adds its registration here: one import, one call.
+ */
+export function registerPeople(app: App, deps: RouteDeps): void {
+  registerPeopleApi(app, deps);
+}
