@@ -6,7 +6,7 @@ import { ROLES, systemClock } from '../platform/context.ts';
 import { migrate, migrationStatus } from '../platform/db/migrate.ts';
 import { DomainError } from '../platform/errors.ts';
 import { newId, newSecret } from '../platform/ids.ts';
-import { seedDemo } from './demo-seed.ts';
+import { seedDemo, seedDemoNeighbourhoods } from './demo-seed.ts';
 import { type Database, openDatabase } from './runtime.ts';
 import { serve } from './serve.ts';
 import { VERSION } from './server.ts';
@@ -86,6 +86,7 @@ export function program(): Command {
         await migrate(db);
         const config = loadConfig();
         const seeded = await seedDemo(db, config.dataDir, `cli-${newId()}`);
+        await seedDemoNeighbourhoods(db);
         say(
           seeded
             ? `Demo data loaded; credentials in ${config.dataDir}/demo-credentials.json.`

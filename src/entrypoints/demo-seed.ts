@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { recordEvent } from '../modules/audit/index.ts';
 import { createOperator } from '../modules/identity/index.ts';
 import { insertHours, insertOffice, type NewOffice } from '../modules/offices/index.ts';
@@ -103,6 +104,82 @@ const OPERATORS: { username: string; displayName: string; role: Role; offices: s
   { username: 'auditor', displayName: 'Anna Villa', role: 'auditor', offices: [] },
 ];
 
+/**
+ * Demo street → neighbourhood mapping. The neighbourhoods follow the offices; which street lies in
+ * which area is invented for the demo (street_area.demo = true) — a real installation loads its own.
+ */
+const NEIGHBOURHOODS: { code: string; name: string; office: string; streets: string[] }[] = [
+  {
+    code: 'centro',
+    name: 'Centro',
+    office: 'centrale',
+    streets: ['Via Carlo Casati', 'Via Italia', 'Piazza Trento e Trieste', 'Via Vittorio Emanuele II'],
+  },
+  {
+    code: 'san-fruttuoso',
+    name: 'San Fruttuoso',
+    office: 'san-fruttuoso',
+    streets: ['Via Iseo', 'Via Ramazzotti', 'Via Monte Amiata'],
+  },
+  {
+    code: 'san-rocco',
+    name: 'San Rocco',
+    office: 'san-rocco',
+    streets: ['Via Ticino', 'Via Bramante da Urbino', 'Via Enrico da Monza'],
+  },
+  {
+    code: 'san-biagio-cazzaniga',
+    name: 'San Biagio–Cazzaniga',
+    office: 'san-biagio-cazzaniga',
+    streets: ['Via Prina', 'Via Cazzaniga', 'Via Lecco'],
+  },
+  {
+    code: 'cederna-cantalupo',
+    name: 'Cederna–Cantalupo',
+    office: 'cederna-cantalupo',
+    streets: ['Via Cederna', 'Via Stelvio', "Via Sant'Andrea"],
+  },
+];
+
+/** Adds the demo neighbourhoods to a demo tenant that has none yet (also for databases seeded earlier). */
+export async function seedDemoNeighbourhoods(db: Db): Promise<void> {
+  const tenant = await db.selectFrom('tenant').select('id').where('code', '=', MONZA.code).executeTakeFirst();
+  if (!tenant) return;
+  const existing = await db
+    .selectFrom('neighbourhood')
+    .select('id')
+    .where('tenant_id', '=', tenant.id)
+    .limit(1)
+    .executeTakeFirst();
+  if (existing) return;
+  const offices = await db.selectFrom('office').select(['id', 'code']).where('tenant_id', '=', tenant.id).execute();
+  await asSystem(db, async (trx) => {
+    for (const n of NEIGHBOURHOODS) {
+      const office = offices.find((o) => o.code === n.office);
+      if (!office) continue;
+      const id = newId();
+      await trx
+        .insertInto('neighbourhood')
+        .values({ id, tenant_id: tenant.id, code: n.code, name: n.name, office_id: office.id })
+        .execute();
+      for (const street of n.streets) {
+        await trx
+          .insertInto('street_area')
+          .values({
+            id: newId(),
+            tenant_id: tenant.id,
+            municipality_code: MONZA.belfiore_code,
+            street_key: sql<string>`f_name_key(${street})`,
+            street_name: street,
+            neighbourhood_id: id,
+            demo: true,
+          })
+          .execute();
+      }
+    }
+  });
+}
+
 export async function hasAnyTenant(db: Db): Promise<boolean> {
   return (await db.selectFrom('tenant').select('id').limit(1).executeTakeFirst()) !== undefined;
 }
@@ -165,5 +242,6 @@ export async function seedDemo(db: Db, dataDir: string, requestId: string): Prom
     JSON.stringify({ usernames: OPERATORS.map((o) => o.username), password }),
     { mode: 0o600 },
   );
+  await seedDemoNeighbourhoods(db);
   return true;
 }
