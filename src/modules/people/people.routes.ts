@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import type { App } from '../../platform/http/app.ts';
 import { ctxOf, type RouteDeps, requireOperator } from '../../platform/http/context.ts';
 import { problemType, sendProblem } from '../../platform/http/problem.ts';
-import { CreatePersonBody, PersonInput, UpdatePersonBody } from './people.schema.ts';
+import { CreatePersonBody, PersonInput, PersonView, UpdatePersonBody } from './people.schema.ts';
 import { breakGlass, createPerson, getPerson, type SaveResult, searchPeople, updatePerson } from './people.service.ts';
 
 const Id = Type.Object({ id: Type.String({ maxLength: 100 }) });
@@ -30,10 +30,6 @@ const DuplicatesProblem = Type.Object(
     ),
   },
   { $id: 'DuplicatesProblem' },
-);
-const PersonView = Type.Object(
-  { id: Type.String({ format: 'uuid' }), version: Type.Integer() },
-  { additionalProperties: true, $id: 'Person' },
 );
 
 /** A field path as a JSON pointer into the request body: 'address.street' → '/address/street'. */

@@ -93,3 +93,44 @@ export type CreatePersonBody = Type.Static<typeof CreatePersonBody>;
 
 export const UpdatePersonBody = Type.Intersect([PersonInput, Type.Object({ version: Type.Integer({ minimum: 1 }) })]);
 export type UpdatePersonBody = Type.Static<typeof UpdatePersonBody>;
+
+const Str = Type.String();
+const NStr = Nullable(Type.String());
+const NInt = Nullable(Type.Integer());
+
+/** A person as the operator API returns it (the presenter in people.service.ts builds it). */
+export const PersonView = Type.Object(
+  {
+    id: Type.String({ format: 'uuid' }),
+    version: Type.Integer({ description: 'Send it back on update; a stale version is refused' }),
+    givenNames: Str,
+    familyNames: Str,
+    sex: Nullable(Type.Union([Type.Literal('F'), Type.Literal('M')])),
+    birthDate: Type.Object({ year: NInt, month: NInt, day: NInt }),
+    birthplace: Nullable(Type.Object({ code: Str, name: NStr })),
+    citizenships: Type.Array(Str),
+    taxCode: NStr,
+    taxCodeMismatchReason: NStr,
+    identifiers: Type.Array(Type.Object({ kind: Str, value: Str, issuer: NStr, validUntil: NStr })),
+    languages: Type.Array(Str),
+    interpreterNeeded: Type.Boolean(),
+    phone: Nullable(Type.String({ description: 'Normalised: +39… for Italian numbers' })),
+    email: NStr,
+    contactPreference: Type.Enum(CONTACT_PREFERENCES),
+    address: Type.Object({
+      kind: Type.Enum(ADDRESS_KINDS),
+      street: NStr,
+      houseNumber: NStr,
+      postcode: NStr,
+      municipalityCode: NStr,
+      municipalityName: NStr,
+    }),
+    neighbourhood: Nullable(Type.Object({ id: Str, name: Str })),
+    office: Nullable(Type.Object({ id: Str, name: Str }, { description: 'Competent office, from the street mapping' })),
+    confidential: Type.Boolean(),
+    mergedInto: Nullable(Type.String({ description: 'Set when this record was merged into another' })),
+    createdAt: Type.String({ format: 'date-time' }),
+    updatedAt: Type.String({ format: 'date-time' }),
+  },
+  { $id: 'Person' },
+);
