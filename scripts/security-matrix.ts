@@ -9,6 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { auditPermissions } from '../src/modules/audit/index.ts';
 import { identityPermissions } from '../src/modules/identity/index.ts';
 import { officesPermissions } from '../src/modules/offices/index.ts';
+import { peoplePermissions } from '../src/modules/people/index.ts';
 import { ROLES } from '../src/platform/context.ts';
 import type { Permissions } from '../src/platform/policy.ts';
 
@@ -16,17 +17,21 @@ export const SECURITY_DOC = path.resolve(path.dirname(fileURLToPath(import.meta.
 export const START = '<!-- matrix:start -->';
 export const END = '<!-- matrix:end -->';
 
-const MODULES: Record<string, Permissions> = {
+export const MODULES: Record<string, Permissions> = {
   audit: auditPermissions,
   identity: identityPermissions,
   offices: officesPermissions,
+  people: peoplePermissions,
 };
+
+/** An action the policy declares but no code checks yet; the matrix test proves it is still unused. */
+export const NOT_USED_YET = 'Declared in the policy; no service checks it yet.';
 
 /**
  * The scope of each action, in words, read from the policy and service code. The role column says
  * who may try; this says which records they reach. A new action without a sentence here fails the run.
  */
-const SCOPES: Record<string, string> = {
+export const SCOPES: Record<string, string> = {
   'audit.read':
     'Own tenant only: events are read under row-level security (`withTenant`), so events of other tenants and ' +
     'events without a tenant (e.g. failed sign-ins) are never listed. Every read is itself audited (`audit.read`, ' +
@@ -55,6 +60,29 @@ const SCOPES: Record<string, string> = {
     '(`office.today`, record = the office). Route: the operator home page `/operatori`; for roles without the ' +
     'permission the page omits the list (no attempt, so nothing is audited). The service refuses and audits ' +
     '`denied` if called for them.',
+  'person.search':
+    'Own tenant (policy filter, then row-level security). One box: tax code, phone, birth date or name ' +
+    '(optionally with a birth year); at most 25 results. Every result list is audited (`person.search`, with the ' +
+    'ids shown). Confidential files appear in the results (name, birth year, a confidential flag) without ' +
+    'their file being opened.',
+  'person.read':
+    'Own tenant; an unknown id or another tenant’s person is 404, audited `denied` (`reason = not-found`). ' +
+    'A confidential file opens only for its assigned workers, or for an operator who broke the glass (a stated ' +
+    'reason of at least 10 characters, valid 3 hours, audited as `person.break_glass`, which needs ' +
+    '`person.read`); otherwise the answer is *restricted* and audited `denied` (`reason = confidential`). ' +
+    'Every opening is audited.',
+  'person.create':
+    "Into the actor's own tenant. Possible duplicates must be acknowledged first; a tax code held by another " +
+    'person is refused; a tax code that does not match the personal data needs a stated reason. Whoever creates ' +
+    'a confidential file becomes its assigned worker. Audited (`person.create`).',
+  'person.update':
+    'Own tenant; a confidential file only for those who may open it (otherwise 404, audited `denied`). ' +
+    'Optimistic concurrency on `version`: a stale version is a conflict and nothing is written. Audited with the ' +
+    'names of the changed fields, never their values.',
+  'household.manage': NOT_USED_YET,
+  'privacy.record': NOT_USED_YET,
+  'person.merge': NOT_USED_YET,
+  'confidential.review': NOT_USED_YET,
 };
 
 const cell = (allowed: boolean) => (allowed ? '✅' : '—');

@@ -54,7 +54,7 @@ async function openapi(): Promise<OpenApi> {
   return JSON.parse(res.body) as OpenApi;
 }
 
-/** The app's own route table (Fastify's printRoutes tree), as OpenAPI paths: `/:id` becomes `/{id}`. */
+/** The app's own API routes (Fastify's printRoutes tree) as `METHOD /path`, `/:id` written `/{id}`. */
 function apiRoutes(): string[] {
   const stack: string[] = [];
   const found = new Set<string>();
@@ -65,8 +65,9 @@ function apiRoutes(): string[] {
     stack.length = depth;
     stack[depth] = m[2] ?? '';
     const full = stack.join('');
-    if (full.startsWith('/api/v1/') && (m[3] ?? '').split(', ').includes('GET')) {
-      found.add(full.replace(/:(\w+)/g, '{$1}'));
+    if (!full.startsWith('/api/v1/')) continue;
+    for (const method of (m[3] ?? '').split(', ')) {
+      if (method !== 'HEAD' && method !== 'OPTIONS') found.add(`${method} ${full.replace(/:(\w+)/g, '{$1}')}`);
     }
   }
   return [...found].sort();
@@ -86,14 +87,25 @@ describe('OpenAPI document', () => {
     expect(doc.info).toMatchObject({ title: expect.any(String), version: expect.any(String) });
   });
 
-  it('lists every /api/v1 route of the app with a JSON response schema for 200', async () => {
+  it('lists every /api/v1 route of the app, each with a JSON schema for its success response', async () => {
     const doc = await openapi();
     const routes = apiRoutes();
-    expect(routes).toEqual(expect.arrayContaining(['/api/v1/audit-events', '/api/v1/offices', '/api/v1/offices/{id}']));
-    expect(Object.keys(doc.paths).sort()).toEqual(routes);
-    for (const route of routes) {
-      const schema = doc.paths[route]?.get?.responses['200']?.content?.['application/json']?.schema;
-      expect(schema, `${route} 200 schema`).toBeTruthy();
+    expect(routes).toEqual(
+      expect.arrayContaining(['GET /api/v1/audit-events', 'GET /api/v1/offices', 'GET /api/v1/offices/{id}']),
+    );
+    const documented = Object.entries(doc.paths).flatMap(([route, methods]) =>
+      Object.keys(methods).map((method) => `${method.toUpperCase()} ${route}`),
+    );
+    expect(documented.sort()).toEqual(routes);
+    for (const [route, methods] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(methods)) {
+        const success = Object.entries(op.responses).filter(([status]) => /^2\d\d$/.test(status));
+        expect(success.length, `${method} ${route} success response`).toBeGreaterThan(0);
+        for (const [status, response] of success) {
+          if (status === '204') continue;
+          expect(response.content?.['application/json']?.schema, `${method} ${route} ${status} schema`).toBeTruthy();
+        }
+      }
     }
   });
 

@@ -72,6 +72,38 @@ describe('first wall: the policy layer', () => {
 });
 
 describe('second wall: row-level security under segretariato_app', () => {
+  it('covers every table that has a tenant_id column: RLS enabled, with the tenant_isolation policy', async () => {
+    const tables = await sql<{ table: string; rls: boolean; policy: boolean }>`
+      SELECT c.relname AS table, c.relrowsecurity AS rls,
+             EXISTS (SELECT FROM pg_policy p WHERE p.polrelid = c.oid AND p.polname = 'tenant_isolation') AS policy
+      FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'tenant_id' AND NOT a.attisdropped
+      WHERE c.relkind = 'r' AND c.relnamespace = 'public'::regnamespace
+      ORDER BY c.relname`.execute(db);
+    expect(tables.rows.map((t) => t.table)).toEqual(expect.arrayContaining(['office', 'audit_event', 'api_token']));
+    expect(tables.rows.filter((t) => !t.rls || !t.policy)).toEqual([]);
+  });
+
+  it('grants the application role no more than docs/SECURITY.md says', async () => {
+    const can = async (table: string, privilege: string) =>
+      (
+        await sql<{
+          ok: boolean;
+        }>`SELECT has_table_privilege('segretariato_app', ${table}, ${privilege}) AS ok`.execute(db)
+      ).rows[0]?.ok;
+    for (const privilege of ['INSERT', 'UPDATE', 'DELETE', 'TRUNCATE']) {
+      expect(await can('audit_event', privilege), `audit_event ${privilege}`).toBe(false);
+      expect(await can('tenant', privilege), `tenant ${privilege}`).toBe(false);
+    }
+    for (const table of ['user_session', 'api_token']) expect(await can(table, 'SELECT'), table).toBe(false);
+    expect(await can('audit_event', 'SELECT')).toBe(true);
+    const userColumns = await sql<{ column: string }>`
+      SELECT attname AS column FROM pg_attribute
+      WHERE attrelid = 'app_user'::regclass AND attnum > 0 AND NOT attisdropped
+        AND has_column_privilege('segretariato_app', 'app_user', attname, 'SELECT')
+      ORDER BY attname`.execute(db);
+    expect(userColumns.rows.map((r) => r.column)).toEqual(['disabled_at', 'display_name', 'id', 'username']);
+  });
+
   it('a query with no tenant filter at all still returns only the current tenant', async () => {
     const all = await asSystem(db, (trx) => trx.selectFrom('office').selectAll().execute());
     expect(all.length).toBeGreaterThanOrEqual(4); // the owner sees both tenants…
