@@ -38,8 +38,8 @@ export const SCOPES: Record<string, string> = {
     'outcome `ok`, with the filter names); a refused read is audited with outcome `denied`. ' +
     'Routes: `GET /api/v1/audit-events`, page `/operatori/audit`.',
   'password.change':
-    "Own account only, and only from a signed-in session (`actor.kind = 'user'`): an API token is refused " +
-    '(403, audited `denied`). The current password is required; on success the other sessions of the account are ' +
+    "Own account only, and only from a signed-in session (`actor.kind = 'user'`): pages ignore bearer tokens, and " +
+    'the service refuses any other actor (403, audited `denied`). The current password is required; on success the other sessions of the account are ' +
     'closed and the change is audited. Route: page `/operatori/password`.',
   'user.create':
     'No HTTP route. Only the CLI (`segretariato users create`) calls `createOperator`, acting as the **system** ' +

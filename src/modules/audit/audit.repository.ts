@@ -33,7 +33,7 @@ export interface AuditFilter {
   limit: number;
 }
 
-export async function listEvents(db: Executor, f: AuditFilter) {
+export async function listEvents(db: Executor, tenantId: string, f: AuditFilter) {
   let q = db
     .selectFrom('audit_event as e')
     .leftJoin('app_user as u', 'u.id', 'e.actor_user_id')
@@ -48,6 +48,7 @@ export async function listEvents(db: Executor, f: AuditFilter) {
       'e.record_id',
       'e.request_id',
     ])
+    .where('e.tenant_id', '=', tenantId)
     .orderBy('e.seq', 'desc')
     .limit(f.limit);
   if (f.action) q = q.where('e.action', '=', f.action);

@@ -54,7 +54,7 @@ export async function listAuditEvents(ctx: Ctx, query: AuditQuery) {
   return withTenant(ctx.db, actor.tenantId, async (trx) => {
     // Reading the log is itself logged: who looked, with which filter.
     await recordEvent(trx, ctx, { action: 'audit.read', details: { filter: Object.keys(query) } });
-    return listEvents(trx, { ...query, limit });
+    return listEvents(trx, actor.tenantId, { ...query, limit });
   });
 }
 

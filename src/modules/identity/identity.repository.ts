@@ -10,10 +10,10 @@ export async function findUserById(db: Executor, id: string) {
   return db.selectFrom('app_user').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function recordFailedLogin(db: Executor, userId: string, lockUntil: Date | null) {
+export async function recordFailedLogin(db: Executor, userId: string, failures: number, lockUntil: Date | null) {
   return db
     .updateTable('app_user')
-    .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1), locked_until: lockUntil }))
+    .set({ failed_logins: failures, locked_until: lockUntil })
     .where('id', '=', userId)
     .returning('failed_logins')
     .executeTakeFirstOrThrow();

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Browser, buildTestApp } from '../../../test/support/app.ts';
 import { freshDatabase } from '../../../test/support/db.ts';
-import { buildOffice, buildOperator, buildTenant, type TestOperator } from '../../../test/support/factories.ts';
+import { buildOffice, buildOperator, buildTenant, buildToken, type TestOperator } from '../../../test/support/factories.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { MAX_FAILED_LOGINS, purgeExpiredSessions } from './identity.service.ts';
 
@@ -92,6 +92,27 @@ describe('operator sign-in', () => {
     expect(right.statusCode).toBe(429);
     expect(right.body).toMatch(/bloccato per \d+ minuti/);
     expect(await auditActions(victim.userId)).toContain('session.login:denied');
+  });
+
+  it('starts a fresh count once a lock has run out', async () => {
+    const tenant = await buildTenant(db);
+    const op = await buildOperator(db, tenant, 'front_office');
+    let now = new Date('2026-06-01T08:00:00Z');
+    const clocked = await buildTestApp(db, { clock: { now: () => now } });
+    const browser = new Browser(clocked);
+    for (let i = 0; i < MAX_FAILED_LOGINS; i++) await browser.login(op.username, 'wrong wrong wrong');
+    expect((await browser.login(op.username, op.password)).statusCode).toBe(429);
+    now = new Date(now.getTime() + 16 * 60_000);
+    expect((await browser.login(op.username, 'one more typo')).statusCode).toBe(401);
+    expect((await browser.login(op.username, op.password)).statusCode).toBe(303);
+  });
+
+  it('ignores bearer tokens on pages (pages need a session)', async () => {
+    const tenant = await buildTenant(db);
+    const token = await buildToken(db, await buildOperator(db, tenant, 'coordinator'));
+    const res = await app.inject({ method: 'GET', url: '/operatori', headers: { authorization: `Bearer ${token}` } });
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe('/accedi');
   });
 
   it('expires an idle session', async () => {

@@ -34,7 +34,8 @@ export function installAuthentication(app: App, deps: IdentityDeps): void {
   app.addHook('onRequest', async (request, reply) => {
     request.tenant = deps.publicTenant() ?? { id: '', code: '', name: 'Segretariato' };
     const auth = request.headers.authorization;
-    if (auth !== undefined) {
+    // Bearer tokens are for the API only: pages need a signed-in person (a session, with CSRF on forms).
+    if (auth !== undefined && request.isApi) {
       const bearer = /^Bearer\s+(\S+)$/i.exec(auth)?.[1];
       const principal = bearer ? await authenticateToken(deps, bearer) : undefined;
       if (!principal) {

@@ -87,9 +87,11 @@ export async function login(
     let locked = false;
     await asSystem(db, async (trx) => {
       if (user) {
-        const failures = user.failed_logins + 1;
+        // A lock that has run out starts a fresh count: one more mistake must not lock again at once.
+        const expiredLock = user.locked_until !== null && user.locked_until <= now;
+        const failures = (expiredLock ? 0 : user.failed_logins) + 1;
         locked = failures >= MAX_FAILED_LOGINS;
-        await repo.recordFailedLogin(trx, user.id, locked ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : null);
+        await repo.recordFailedLogin(trx, user.id, failures, locked ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : null);
       }
       await recordEvent(
         trx,

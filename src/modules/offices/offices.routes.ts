@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import type { App } from '../../platform/http/app.ts';
+import { problemResponse } from '../../platform/http/problem.ts';
 import { ctxOf, type RouteDeps, requireOperator } from '../../platform/http/context.ts';
 import { getOffice, listOfficesFor } from './offices.service.ts';
 
@@ -36,7 +37,7 @@ export function registerOfficeRoutes(app: App, deps: RouteDeps): void {
       schema: {
         tags: ['offices'],
         summary: 'Offices of your tenant with opening hours',
-        response: { 200: Type.Object({ items: Type.Array(Type.Ref('Office')) }), 401: Type.Ref('Problem') },
+        response: { 200: Type.Object({ items: Type.Array(Type.Ref('Office')) }), 401: problemResponse() },
       },
     },
     async (request) => {
@@ -51,7 +52,7 @@ export function registerOfficeRoutes(app: App, deps: RouteDeps): void {
         tags: ['offices'],
         summary: 'One office of your tenant',
         params: Type.Object({ id: Type.String({ maxLength: 100 }) }),
-        response: { 200: Type.Ref('Office'), 401: Type.Ref('Problem'), 404: Type.Ref('Problem') },
+        response: { 200: Type.Ref('Office'), 401: problemResponse(), 404: problemResponse() },
       },
     },
     async (request) => {

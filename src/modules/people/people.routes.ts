@@ -2,7 +2,7 @@ import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import type { App } from '../../platform/http/app.ts';
 import { ctxOf, type RouteDeps, requireOperator } from '../../platform/http/context.ts';
-import { problemType, sendProblem } from '../../platform/http/problem.ts';
+import { problemResponse, problemType, sendProblem } from '../../platform/http/problem.ts';
 import { CreatePersonBody, PersonInput, PersonView, UpdatePersonBody } from './people.schema.ts';
 import { breakGlass, createPerson, getPerson, type SaveResult, searchPeople, updatePerson } from './people.service.ts';
 
@@ -79,7 +79,7 @@ export function registerPeopleApi(app: App, deps: RouteDeps): void {
   app.addSchema(PersonInput);
   app.addSchema(PersonView);
   app.addSchema(DuplicatesProblem);
-  const problems = { 401: Type.Ref('Problem'), 403: Type.Ref('Problem'), 404: Type.Ref('Problem') };
+  const problems = { 401: problemResponse(), 403: problemResponse(), 404: problemResponse() };
 
   app.get(
     '/api/v1/people',
@@ -119,8 +119,8 @@ export function registerPeopleApi(app: App, deps: RouteDeps): void {
         body: CreatePersonBody,
         response: {
           201: Type.Ref('Person'),
-          409: Type.Ref('DuplicatesProblem'),
-          422: Type.Ref('Problem'),
+          409: problemResponse('DuplicatesProblem', 'Possible duplicates (RFC 9457 with candidates)'),
+          422: problemResponse(),
           ...problems,
         },
       },
@@ -165,7 +165,7 @@ export function registerPeopleApi(app: App, deps: RouteDeps): void {
         summary: 'Update a person; send the version you read (a stale version answers 409)',
         params: Id,
         body: UpdatePersonBody,
-        response: { 200: Type.Ref('Person'), 409: Type.Ref('Problem'), 422: Type.Ref('Problem'), ...problems },
+        response: { 200: Type.Ref('Person'), 409: problemResponse(), 422: problemResponse(), ...problems },
       },
     },
     async (request, reply) => {
@@ -184,7 +184,7 @@ export function registerPeopleApi(app: App, deps: RouteDeps): void {
         summary: 'Open a confidential file for 3 hours by stating a reason (audited, reviewed by the coordinator)',
         params: Id,
         body: Type.Object({ reason: Type.String({ maxLength: 1000 }) }),
-        response: { 204: Type.Null(), 422: Type.Ref('Problem'), ...problems },
+        response: { 204: Type.Null(), 422: problemResponse(), ...problems },
       },
     },
     async (request, reply) => {

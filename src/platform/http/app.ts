@@ -99,6 +99,8 @@ export async function createHttpApp(options: HttpOptions): Promise<App> {
       security: [{ bearer: [] }],
     },
     hideUntagged: true,
+    // Components keep their $id as name (Problem, Office, Person) instead of def-0, def-1…
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
   });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -35,3 +35,11 @@ export function sendProblem(reply: FastifyReply, body: Omit<ProblemBody, 'instan
 }
 
 export const problemType = (code: string) => `https://segretariato.example/problems/${code}`;
+
+/**
+ * An error response in a route schema: documented in OpenAPI as `application/problem+json`, which is
+ * what the API sends (a bare `Type.Ref('Problem')` would be documented as `application/json`).
+ */
+export function problemResponse(schema: string = 'Problem', description = 'Problem details (RFC 9457)') {
+  return { description, content: { 'application/problem+json': { schema: Type.Ref(schema) } } };
+}
