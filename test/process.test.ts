@@ -3,13 +3,15 @@ import fs from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 /**
  * The app as an operator runs it: `segretariato serve` and CLI commands as real processes on a real
  * DATA_DIR with the embedded PostgreSQL. Slow-ish (seconds), so one data folder serves the whole file.
  */
 const BIN = path.resolve('bin/segretariato.js');
+// Real processes on a 2-core machine shared with the rest of the suite: allow them time.
+vi.setConfig({ testTimeout: 180_000, hookTimeout: 60_000 });
 let dataDir: string;
 const children: ChildProcess[] = [];
 
