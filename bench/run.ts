@@ -1,0 +1,132 @@
+import fs from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Cleanup } from './cleanup.ts';
+import { startBenchDatabase, stopLeftoverPostgres } from './database.ts';
+import { failuresOf, type LoadSettings, type Measurement, measure, preflight, type Target } from './load.ts';
+import { startServerProcess } from './processes.ts';
+import {
+  baselineOf,
+  driftLine,
+  machineLine,
+  resultsSection,
+  resultsTable,
+  runInfo,
+  writeBenchmarksDoc,
+} from './report.ts';
+
+// 5 runs (baseline, 3 targets, baseline again) × (2 s warm-up + 10 s) = 60 s of load; start-up and
+// cleanup add about 10 s.
+const SETTINGS: LoadSettings = { connections: 50, warmupSeconds: 2, seconds: 10 };
+const DOC = fileURLToPath(new URL('../docs/BENCHMARKS.md', import.meta.url));
+
+const say = (message: string) => process.stdout.write(`${message}\n`);
+const cleanup = new Cleanup(say);
+
+async function bench(): Promise<void> {
+  // Other work on the machine skews even the ratios: the report shows the load average we started from.
+  const loadBefore = os.loadavg()[0] ?? 0;
+  if (loadBefore > os.cpus().length / 2) {
+    say(
+      `Warning: load average ${loadBefore.toFixed(2)} on ${os.cpus().length} cores — other work will skew the results.`,
+    );
+  }
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'segretariato-bench-'));
+  cleanup.push('temporary folder', () => fs.rm(dir, { recursive: true, force: true }));
+  // As root, PostgreSQL runs as the OS user "postgres", which must be able to traverse this folder.
+  await fs.chmod(dir, 0o755);
+  cleanup.push('left-over PostgreSQL', () => stopLeftoverPostgres(dir, say));
+
+  say(`Starting a throwaway PostgreSQL in ${dir}…`);
+  const database = await startBenchDatabase(dir, say);
+  cleanup.push('PostgreSQL', database.stop);
+
+  say('Starting the hello-world and app servers in child processes…');
+  const hello = await startServerProcess('hello-world', new URL('./servers/hello.ts', import.meta.url), {}, cleanup);
+  const app = await startServerProcess(
+    'app',
+    new URL('./servers/app.ts', import.meta.url),
+    { BENCH_DATABASE_URL: database.url },
+    cleanup,
+  );
+
+  const isHtml = (r: Response) => (r.headers.get('content-type')?.startsWith('text/html') ? undefined : 'not HTML');
+  const helloWorld = (when: string): Target => ({
+    name: `hello-world (baseline, ${when})`,
+    baseUrl: hello.baseUrl,
+    path: '/',
+    check: () => undefined,
+  });
+  // The baseline runs first and last: if the two differ, the machine changed under the run.
+  const targets: Target[] = [
+    helloWorld('start'),
+    {
+      name: 'readiness',
+      baseUrl: app.baseUrl,
+      path: '/readyz',
+      check: (_r, body) => (JSON.parse(body).status === 'ready' ? undefined : 'not ready'),
+    },
+    {
+      name: 'API read (audited)',
+      baseUrl: app.baseUrl,
+      path: `/api/v1/offices/${database.officeId}`,
+      label: '/api/v1/offices/:id',
+      headers: { authorization: `Bearer ${database.token}` },
+      check: (_r, body) => (JSON.parse(body).id === database.officeId ? undefined : 'another office came back'),
+    },
+    { name: 'public home page', baseUrl: app.baseUrl, path: '/', check: isHtml },
+    helloWorld('end'),
+  ];
+  for (const target of targets) await preflight(target);
+
+  const results: Measurement[] = [];
+  for (const target of targets) {
+    say(
+      `Measuring ${target.name}: GET ${target.label ?? target.path} (${SETTINGS.warmupSeconds} s warm-up + ${SETTINGS.seconds} s)…`,
+    );
+    results.push(await measure(target, SETTINGS));
+  }
+  const first = results[0];
+  const last = results[results.length - 1];
+  if (!first || !last) throw new Error('no baseline measured');
+
+  const info = runInfo(SETTINGS, autocannonVersion(), loadBefore);
+  const table = resultsTable(results, baselineOf(first, last));
+  const drift = driftLine(first, last);
+  say(`\n${machineLine(info)}\nCommit ${info.commit} · ${info.date}\n\n${table}\n\n${drift}\n`);
+
+  const failures = results.map(failuresOf).filter((f) => f !== undefined);
+  if (failures.length > 0) {
+    throw new Error(`Bench failed, docs/BENCHMARKS.md left untouched:\n  ${failures.join('\n  ')}`);
+  }
+  await writeBenchmarksDoc(DOC, resultsSection(info, table, drift));
+  say('Wrote docs/BENCHMARKS.md.');
+}
+
+function autocannonVersion(): string {
+  const require = createRequire(import.meta.url);
+  return (require('autocannon/package.json') as { version: string }).version;
+}
+
+let interrupted = false;
+async function stopOn(signal: NodeJS.Signals): Promise<void> {
+  if (!interrupted) say(`\n${signal}: stopping servers and PostgreSQL…`);
+  interrupted = true;
+  await cleanup.run();
+  process.exit(130);
+}
+// `on`, not `once`: Ctrl-C reaches us twice (from the terminal and relayed by tsx), and a second
+// signal without a handler would kill us before the cleanup finishes.
+process.on('SIGINT', () => void stopOn('SIGINT'));
+process.on('SIGTERM', () => void stopOn('SIGTERM'));
+
+try {
+  await bench();
+} catch (err) {
+  process.stderr.write(`\n${(err as Error).stack ?? String(err)}\n`);
+  process.exitCode = 1;
+} finally {
+  await cleanup.run();
+}
