@@ -81,8 +81,10 @@ export async function getOffice(ctx: Ctx, id: string): Promise<Office> {
     ? await withTenant(ctx.db, actor.tenantId, async (trx) => {
         const office = await repo.findOffice(trx, actor.tenantId, id);
         if (!office) return undefined;
+        const hours = await repo.listHours(trx, actor.tenantId, [id]);
+        // Audit last: appending holds the chain's lock until commit, so nothing else should follow it.
         await recordEvent(trx, ctx, { action: 'office.read', recordType: 'office', recordId: id });
-        return present(office, await repo.listHours(trx, actor.tenantId, [id]));
+        return present(office, hours);
       })
     : undefined;
   if (!found) {

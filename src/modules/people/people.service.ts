@@ -200,14 +200,14 @@ export async function createPerson(ctx: Ctx, body: CreatePersonBody): Promise<Sa
     );
     // Whoever opens a confidential file is its first assigned worker.
     if (p.columns.confidential) await repo.assign(trx, actor.tenantId, id, actor.userId);
+    const person = await loadPerson(trx, actor.tenantId, id);
+    if (!person) throw new Error('person vanished after insert');
     await recordEvent(trx, ctx, {
       action: 'person.create',
       recordType: 'person',
       recordId: id,
       details: { acknowledgedDuplicates: [...acknowledged], taxCodeMismatch: p.mismatches },
     });
-    const person = await loadPerson(trx, actor.tenantId, id);
-    if (!person) throw new Error('person vanished after insert');
     return { kind: 'saved', person };
   });
 }
@@ -230,14 +230,14 @@ export async function updatePerson(ctx: Ctx, id: string, body: UpdatePersonBody)
       id,
       p.identifiers.map((i) => ({ ...i, id: newId() })),
     );
+    const person = await loadPerson(trx, actor.tenantId, id);
+    if (!person) throw new Error('person vanished after update');
     await recordEvent(trx, ctx, {
       action: 'person.update',
       recordType: 'person',
       recordId: id,
       details: { changed: changedFields(before, p), version: updated.version },
     });
-    const person = await loadPerson(trx, actor.tenantId, id);
-    if (!person) throw new Error('person vanished after update');
     return { kind: 'saved', person };
   });
   if (!result) {
@@ -278,7 +278,12 @@ function changedFields(before: Person, p: Prepared): string[] {
  * A confidential file opens without a reason only for its assigned workers, or for someone whose
  * stated reason (break the glass) is still within its time window.
  */
-async function mayOpen(trx: Trx, ctx: Ctx, actor: Operator, person: Person): Promise<boolean> {
+export async function mayOpen(
+  trx: Trx,
+  ctx: Ctx,
+  actor: Operator,
+  person: Pick<Person, 'id' | 'confidential'>,
+): Promise<boolean> {
   if (!person.confidential) return true;
   if (await repo.isAssigned(trx, person.id, actor.userId)) return true;
   return (await repo.findOpenConfidentialAccess(trx, person.id, actor.userId, ctx.clock.now())) !== undefined;
