@@ -8,7 +8,7 @@ import { type DuplicateReason, duplicateReasons } from './people.duplicates.ts';
 import { BREAK_GLASS_HOURS, peoplePermissions } from './people.policy.ts';
 import * as repo from './people.repository.ts';
 import type { CreatePersonBody, PersonInput, UpdatePersonBody } from './people.schema.ts';
-import { type FieldError, type Prepared, preparePerson } from './people.validation.ts';
+import { type FieldError, normalisePhone, type Prepared, preparePerson } from './people.validation.ts';
 import { type Mismatch, placeName } from './taxcode.ts';
 
 export type { FieldError };
@@ -394,13 +394,8 @@ export async function searchPeople(ctx: Ctx, query: string): Promise<SearchResul
         SEARCH_LIMIT,
       );
     } else if (/^\+?[\d\s./-]{6,}$/.test(q)) {
-      // Stored phones are "+39…": match on the trailing digits, whatever prefix the operator typed.
-      rows = await repo.searchByPhone(
-        trx,
-        actor.tenantId,
-        q.replace(/\D/g, '').replace(/^(00)?39(?=\d{9,})/, ''),
-        SEARCH_LIMIT,
-      );
+      // Phones are stored normalised ("+39…"): normalise what was typed the same way and match exactly (indexed).
+      rows = await repo.searchByPhone(trx, actor.tenantId, normalisePhone(q) ?? q, SEARCH_LIMIT);
     } else {
       rows = await repo.searchByName(
         trx,
