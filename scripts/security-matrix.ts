@@ -70,7 +70,9 @@ export const SCOPES: Record<string, string> = {
     'A confidential file opens only for its assigned workers, or for an operator who broke the glass (a stated ' +
     'reason of at least 10 characters, valid 3 hours, audited as `person.break_glass`, which needs ' +
     '`person.read`); otherwise the answer is *restricted* and audited `denied` (`reason = confidential`). ' +
-    'Every opening is audited.',
+    'Every opening is audited. The privacy notices, consents and assigned workers of a file are read under the ' +
+    'same rule (audited `privacy.read`; `consent.check` for `hasActiveConsent`); a coordinator sees who is assigned ' +
+    'to a confidential file without opening it.',
   'person.create':
     "Into the actor's own tenant. Possible duplicates must be acknowledged first; a tax code held by another " +
     'person is refused; a tax code that does not match the personal data needs a stated reason. Whoever creates ' +
@@ -78,11 +80,26 @@ export const SCOPES: Record<string, string> = {
   'person.update':
     'Own tenant; a confidential file only for those who may open it (otherwise 404, audited `denied`). ' +
     'Optimistic concurrency on `version`: a stale version is a conflict and nothing is written. Audited with the ' +
-    'names of the changed fields, never their values.',
+    'names of the changed fields, never their values. Assigning or unassigning a worker (`person.assign`, ' +
+    '`person.unassign`) also needs the actor to be assigned to the person, or to be a coordinator (otherwise 403, ' +
+    'audited `denied`, `reason = not-assigned`); only active workers of the same tenant with a front-door role can ' +
+    'be assigned, and a confidential file keeps at least one. Routes: `/api/v1/people/{id}/assignments`, page ' +
+    '`/operatori/persone/{id}/operatori-assegnati`.',
   'household.manage': NOT_USED_YET,
-  'privacy.record': NOT_USED_YET,
+  'privacy.record':
+    'Own tenant; a confidential file only for those who may open it (otherwise 403 `confidential`), another ' +
+    'tenant’s person 404 — both audited `denied`. Records that the person received and read the privacy notice ' +
+    '(`privacy.notice.record`, with version and channel) and gives or revokes consents (`consent.give`, ' +
+    '`consent.revoke`, with the purpose; the scope text stays out of the log). Consents are never deleted. Routes: ' +
+    '`/api/v1/people/{id}/privacy-notices`, `/api/v1/people/{id}/consents[/{consentId}/revoke]`, page forms under ' +
+    '`/operatori/persone/{id}/`.',
   'person.merge': NOT_USED_YET,
-  'confidential.review': NOT_USED_YET,
+  'confidential.review':
+    'Own tenant: every break-the-glass opening (who, which file, when, the stated reason), unreviewed first. Reading ' +
+    'the list is audited (`confidential.list`, with the ids shown); marking one seen is audited ' +
+    '(`confidential.review`). Nobody reviews their own opening (403, audited `denied`); another tenant’s opening is ' +
+    '404. Routes: page `/operatori/riservati`, action `/operatori/riservati/{id}/visto`; `countOpeningsToReview` ' +
+    '(not audited: a number) feeds the coordinator’s home.',
 };
 
 const cell = (allowed: boolean) => (allowed ? '✅' : '—');

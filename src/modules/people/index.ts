@@ -1,3 +1,5 @@
+export { countOpeningsToReview } from './confidential.service.ts';
+export { OpeningsToReviewLink } from './confidential.views.tsx';
 export { peoplePermissions } from './people.policy.ts';
 export { registerPeople } from './people.register.ts';
 export {
@@ -13,3 +15,6 @@ export {
   searchPeople,
   updatePerson,
 } from './people.service.ts';
+export type { ConsentPurpose } from './privacy.schema.ts';
+export { getPrivacyOverview, hasActiveConsent, type PrivacyOverview } from './privacy.service.ts';
+export { PrivacySections } from './privacy.views.tsx';

@@ -1,6 +1,7 @@
 import type { App } from '../../platform/http/app.ts';
 import type { RouteDeps } from '../../platform/http/context.ts';
 import { registerPeopleApi } from './people.routes.ts';
+import { registerPrivacy } from './privacy.routes.tsx';
 
 /**
  * Every route of the people module. Each part of the module (pages, households, privacy and
@@ -8,4 +9,5 @@ import { registerPeopleApi } from './people.routes.ts';
  */
 export function registerPeople(app: App, deps: RouteDeps): void {
   registerPeopleApi(app, deps);
+  registerPrivacy(app, deps);
 }
