@@ -8,6 +8,7 @@ import { sleep } from './cleanup.ts';
 
 export interface BenchDatabase {
   url: string;
+  tenantId: string;
   officeId: string;
   /** Bearer secret of an API token held by a front-office operator of the seeded office. */
   token: string;
@@ -27,7 +28,7 @@ export async function startBenchDatabase(dir: string, log: (message: string) => 
     const office = await buildOffice(db, tenant);
     const operator = await buildOperator(db, tenant, 'front_office', { offices: [office] });
     const token = await buildToken(db, operator);
-    return { url: server.url, officeId: office.id, token, stop: server.stop };
+    return { url: server.url, tenantId: tenant.id, officeId: office.id, token, stop: server.stop };
   } catch (err) {
     await server.stop();
     throw err;

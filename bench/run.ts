@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { Cleanup } from './cleanup.ts';
 import { startBenchDatabase, stopLeftoverPostgres } from './database.ts';
 import { failuresOf, type LoadSettings, type Measurement, measure, preflight, type Target } from './load.ts';
+import { generatePeople, latencyTable, measureSearches, sampleQueries } from './people.ts';
 import { startServerProcess } from './processes.ts';
 import {
   baselineOf,
@@ -101,7 +102,35 @@ async function bench(): Promise<void> {
   if (failures.length > 0) {
     throw new Error(`Bench failed, docs/BENCHMARKS.md left untouched:\n  ${failures.join('\n  ')}`);
   }
-  await writeBenchmarksDoc(DOC, resultsSection(info, table, drift));
+
+  // Part 2: name search with many people on file (issue 3's target: p95 < 100 ms at 1,000,000).
+  const peopleCount = Number(process.env.BENCH_PEOPLE ?? 1_000_000);
+  say(`\nGenerating ${peopleCount.toLocaleString('en')} synthetic people…`);
+  await generatePeople(database.url, database.tenantId, peopleCount, say);
+  const queries = await sampleQueries(database.url, database.tenantId, 300);
+  say('Measuring searches one at a time…');
+  const byDate = await measureSearches(
+    'birth date, dd/mm/yyyy (indexed; baseline)',
+    app.baseUrl,
+    database.token,
+    queries.birthDates,
+    true,
+  );
+  const byName = await measureSearches(
+    'misspelled family name + given name (trigram)',
+    app.baseUrl,
+    database.token,
+    queries.misspelledNames,
+    true,
+  );
+  const peopleTable = latencyTable([byDate, byName], byDate);
+  const verdict = `Name search p95 at ${peopleCount.toLocaleString('en')} people: ${byName.p95.toFixed(1)} ms — target < 100 ms: ${byName.p95 < 100 ? 'met' : 'NOT met'}.`;
+  say(`\n${peopleTable}\n\n${verdict}\n`);
+
+  await writeBenchmarksDoc(
+    DOC,
+    `${resultsSection(info, table, drift)}\n\n### People search at ${peopleCount.toLocaleString('en')} people\n\n${peopleTable}\n\n${verdict}`,
+  );
   say('Wrote docs/BENCHMARKS.md.');
 }
 
