@@ -11,9 +11,7 @@ export const privacyMessages = defineMessages({
     'page.backToFile': 'Torna al fascicolo della persona',
     'page.file': 'Fascicolo della persona',
     'form.errors': 'Il modulo contiene errori: correggili e invia di nuovo.',
-    'form.errorsTitle': 'Da correggere',
     'form.optional': '(facoltativo)',
-    'form.dateHint': 'Formato gg/mm/aaaa.',
 
     'notice.heading': 'Informativa privacy',
     'notice.basis':
@@ -121,12 +119,8 @@ export const privacyMessages = defineMessages({
     'error.tooLong': 'Il testo è troppo lungo.',
     'error.expiryBeforeGiven': 'La scadenza non può essere prima della data del consenso.',
     'error.revokedBeforeGiven': 'La revoca non può essere prima della data del consenso.',
-    'error.alreadyRevoked': 'Questo consenso era già stato revocato.',
     'error.notAWorker': 'Scegli un operatore di questo ente che lavora con le persone.',
-    'error.notAssigned': 'Questo operatore non è più assegnato.',
     'error.lastAssignee': 'È l’ultimo operatore assegnato a un fascicolo riservato: assegna prima un altro operatore.',
-    'error.ownOpening': 'Non puoi segnare come vista una tua apertura.',
-    'error.invalid': 'Valore non valido.',
   },
   en: {
     'page.title': 'Privacy and consents',
@@ -134,9 +128,7 @@ export const privacyMessages = defineMessages({
     'page.backToFile': 'Back to the person’s file',
     'page.file': 'Person’s file',
     'form.errors': 'The form has errors: correct them and send it again.',
-    'form.errorsTitle': 'To correct',
     'form.optional': '(optional)',
-    'form.dateHint': 'Format dd/mm/yyyy.',
 
     'notice.heading': 'Privacy notice',
     'notice.basis':
@@ -242,12 +234,8 @@ export const privacyMessages = defineMessages({
     'error.tooLong': 'The text is too long.',
     'error.expiryBeforeGiven': 'The expiry cannot be before the date the consent was given.',
     'error.revokedBeforeGiven': 'The withdrawal cannot be before the date the consent was given.',
-    'error.alreadyRevoked': 'This consent had already been withdrawn.',
     'error.notAWorker': 'Choose a worker of this organisation who works with people.',
-    'error.notAssigned': 'This worker is no longer assigned.',
     'error.lastAssignee': 'This is the last worker assigned to a confidential file: assign another worker first.',
-    'error.ownOpening': 'You cannot mark your own opening as seen.',
-    'error.invalid': 'Invalid value.',
   },
 });
 

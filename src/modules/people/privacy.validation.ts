@@ -21,12 +21,8 @@ export interface PrivacyFieldError {
     | 'tooLong'
     | 'expiryBeforeGiven'
     | 'revokedBeforeGiven'
-    | 'alreadyRevoked'
     | 'notAWorker'
-    | 'notAssigned'
-    | 'lastAssignee'
-    | 'ownOpening'
-    | 'invalid';
+    | 'lastAssignee';
 }
 
 /** What a form or the API sends: plain strings, checked here (pages send every field as text). */
