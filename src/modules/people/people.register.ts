@@ -1,5 +1,7 @@
 import type { App } from '../../platform/http/app.ts';
 import type { RouteDeps } from '../../platform/http/context.ts';
+import { registerHouseholds } from './households.routes.tsx';
+import { registerPeoplePages } from './people.pages.tsx';
 import { registerPeopleApi } from './people.routes.ts';
 import { registerPrivacy } from './privacy.routes.tsx';
 
@@ -9,5 +11,7 @@ import { registerPrivacy } from './privacy.routes.tsx';
  */
 export function registerPeople(app: App, deps: RouteDeps): void {
   registerPeopleApi(app, deps);
+  registerPeoplePages(app, deps);
+  registerHouseholds(app, deps);
   registerPrivacy(app, deps);
 }

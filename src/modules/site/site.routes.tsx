@@ -5,6 +5,7 @@ import type { MessageKey } from '../../platform/i18n/index.ts';
 import { roleMay } from '../../platform/policy.ts';
 import { auditPermissions } from '../audit/index.ts';
 import { listPublicOffices, officesPermissions, officesToday } from '../offices/index.ts';
+import { peoplePermissions } from '../people/index.ts';
 import { HomePage, OperatorHome, TextPage } from './site.views.tsx';
 
 const TEXT_PAGES: Record<string, { title: MessageKey; paragraphs: MessageKey[] }> = {
@@ -37,6 +38,7 @@ export function registerSiteRoutes(app: App, deps: RouteDeps): void {
         roleLabel={request.t(`role.${actor.role}`)}
         today={today}
         canAudit={roleMay(auditPermissions, actor, 'audit.read')}
+        canSearchPeople={roleMay(peoplePermissions, actor, 'person.search')}
       />,
     );
   });

@@ -40,6 +40,7 @@ export function OperatorHome(props: {
   roleLabel: string;
   today: OfficeToday[] | undefined;
   canAudit: boolean;
+  canSearchPeople: boolean;
 }) {
   const { page } = props;
   const t = page.t;
@@ -51,6 +52,11 @@ export function OperatorHome(props: {
       </p>
       <nav aria-label={t('ops.menu')} class="mb-4">
         <ul class="list-inline">
+          {props.canSearchPeople ? (
+            <li class="list-inline-item">
+              <a href="/operatori/persone">{t('ops.people')}</a>
+            </li>
+          ) : null}
           {props.canAudit ? (
             <li class="list-inline-item">
               <a href="/operatori/audit">{t('ops.audit')}</a>

@@ -85,6 +85,7 @@ export const en: Catalogue = {
   'ops.closedToday': 'Closed today',
   'ops.noOffice': 'You are not assigned to any office.',
   'ops.menu': 'Staff menu',
+  'ops.people': 'People and households',
   'ops.changePassword': 'Change password',
   'ops.audit': 'Access log (audit)',
 

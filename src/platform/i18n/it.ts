@@ -84,6 +84,7 @@ export const it = {
   'ops.closedToday': 'Chiusa oggi',
   'ops.noOffice': 'Non sei assegnato a nessuna sede.',
   'ops.menu': 'Menu operatore',
+  'ops.people': 'Persone e nuclei familiari',
   'ops.changePassword': 'Cambia password',
   'ops.audit': 'Registro degli accessi (audit)',
 
