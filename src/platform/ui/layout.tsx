@@ -34,8 +34,8 @@ function SlimHeader({ page }: { page: PageCtx }) {
         <div class="row">
           <div class="col-12">
             <div class="it-header-slim-wrapper-content">
-              <span class="d-lg-block navbar-brand">{page.tenantName}</span>
-              <div class="it-header-slim-right-zone">
+              <span class="d-none d-lg-block navbar-brand">{page.tenantName}</span>
+              <div class="it-header-slim-right-zone ms-auto">
                 <nav aria-label={t('site.language')}>
                   <ul class="link-list d-flex flex-row gap-3 mb-0 ps-0 list-unstyled">
                     {LOCALES.map((l) => (
@@ -66,7 +66,13 @@ function SlimHeader({ page }: { page: PageCtx }) {
                     </button>
                   </form>
                 ) : (
-                  <a class="btn btn-primary btn-icon btn-full" href="/accedi" data-element="personal-area-login">
+                  <a
+                    class="btn btn-primary btn-icon btn-full ms-3"
+                    href="/accedi"
+                    data-element="personal-area-login"
+                    // Below lg the text is display:none and only the icon shows: the name must stay.
+                    aria-label={t('site.operatorArea')}
+                  >
                     <span class="rounded-icon" aria-hidden="true">
                       <Icon name="it-user" className="icon icon-primary" />
                     </span>
