@@ -30,7 +30,9 @@ function classify(error: FastifyError | DomainError | Error): Shown {
   }
   if (fe.validation) {
     return {
-      status: 400,
+      // A body that breaks its schema is unprocessable content (422, naming each field); a malformed
+      // query string or path parameter is a bad request (400).
+      status: fe.validationContext === 'body' ? 422 : 400,
       code: 'validation',
       title: 'error.badRequest',
       body: 'error.badRequestBody',
