@@ -75,7 +75,7 @@ export function OperatorHome(props: {
           </h2>
           <p>
             <span class={`badge ${openNow ? 'bg-success' : 'bg-secondary'}`}>
-              {openNow ? t('ops.openToday') : t('ops.closedToday')}
+              {openNow ? t('ops.openNow') : t('ops.closedNow')}
             </span>
           </p>
           <HoursList hours={todayHours} t={t} />
