@@ -21,13 +21,14 @@ import { peopleMessages } from './people.messages.ts';
 import { peoplePermissions } from './people.policy.ts';
 import { breakGlass, createPerson, getPerson, type SaveResult, searchPeople, updatePerson } from './people.service.ts';
 import { type FileSection, PersonFilePage, RestrictedPage, SearchPage } from './people.views.tsx';
+import { privacyFileSection } from './privacy.routes.tsx';
 import { checkTaxCode, type Mismatch } from './taxcode.ts';
 
 /**
  * Sections of the person file after identity, contacts and address, in order. Adding a section is
  * one line here (and its import).
  */
-const FILE_SECTIONS: FileSection[] = [householdFileSection];
+const FILE_SECTIONS: FileSection[] = [householdFileSection, privacyFileSection];
 
 const Id = Type.Object({ id: Type.String({ maxLength: 100 }) });
 const SearchBody = Type.Object({

@@ -5,7 +5,7 @@ import type { MessageKey } from '../../platform/i18n/index.ts';
 import { roleMay } from '../../platform/policy.ts';
 import { auditPermissions } from '../audit/index.ts';
 import { listPublicOffices, officesPermissions, officesToday } from '../offices/index.ts';
-import { peoplePermissions } from '../people/index.ts';
+import { countOpeningsToReview, peoplePermissions } from '../people/index.ts';
 import { HomePage, OperatorHome, TextPage } from './site.views.tsx';
 
 const TEXT_PAGES: Record<string, { title: MessageKey; paragraphs: MessageKey[] }> = {
@@ -30,6 +30,9 @@ export function registerSiteRoutes(app: App, deps: RouteDeps): void {
     const actor = requireOperator(request);
     const ctx = ctxOf(request, deps);
     const today = roleMay(officesPermissions, actor, 'office.today') ? await officesToday(ctx) : undefined;
+    const openingsToReview = roleMay(peoplePermissions, actor, 'confidential.review')
+      ? await countOpeningsToReview(ctx)
+      : undefined;
     return sendPage(
       reply,
       <OperatorHome
@@ -39,6 +42,7 @@ export function registerSiteRoutes(app: App, deps: RouteDeps): void {
         today={today}
         canAudit={roleMay(auditPermissions, actor, 'audit.read')}
         canSearchPeople={roleMay(peoplePermissions, actor, 'person.search')}
+        openingsToReview={openingsToReview}
       />,
     );
   });

@@ -1,6 +1,7 @@
 import type { MessageKey } from '../../platform/i18n/index.ts';
 import { Layout, type PageCtx } from '../../platform/ui/layout.tsx';
 import { HoursList, type Office, OfficeCard, type OfficeToday } from '../offices/index.ts';
+import { OpeningsToReviewLink } from '../people/index.ts';
 
 export function HomePage({ page, offices }: { page: PageCtx; offices: Office[] }) {
   const { t } = page;
@@ -41,6 +42,8 @@ export function OperatorHome(props: {
   today: OfficeToday[] | undefined;
   canAudit: boolean;
   canSearchPeople: boolean;
+  /** Break-the-glass openings of confidential files waiting for the coordinator's review. */
+  openingsToReview?: number | undefined;
 }) {
   const { page } = props;
   const t = page.t;
@@ -67,6 +70,9 @@ export function OperatorHome(props: {
           </li>
         </ul>
       </nav>
+      {props.openingsToReview !== undefined ? (
+        <OpeningsToReviewLink page={page} count={props.openingsToReview} />
+      ) : null}
       {props.today?.length === 0 ? <p>{t('ops.noOffice')}</p> : null}
       {props.today?.map(({ office, openNow, todayHours }) => (
         <section class="mb-5" key={office.id} aria-labelledby={`office-${office.code}`}>
