@@ -93,7 +93,16 @@ export const SCOPES: Record<string, string> = {
     '`consent.revoke`, with the purpose; the scope text stays out of the log). Consents are never deleted. Routes: ' +
     '`/api/v1/people/{id}/privacy-notices`, `/api/v1/people/{id}/consents[/{consentId}/revoke]`, page forms under ' +
     '`/operatori/persone/{id}/`.',
-  'person.merge': NOT_USED_YET,
+  'person.merge':
+    'Own tenant; both records must be openable by the actor (a confidential one needs assignment or a stated ' +
+    'reason: otherwise 403, audited `denied`, `reason = confidential`); another tenant’s record is 404, audited ' +
+    '`denied` (`reason = not-found`). Merging moves every row linked to the merged record to the survivor in one ' +
+    'transaction and records what moved; unmerge (same permission) puts it all back, refused while the survivor ' +
+    'is itself merged. Audited on both records (`person.merge`, `person.unmerge`; ids and counts only). Marking ' +
+    'two records "not the same person" needs `person.update` (`person.not_duplicate`); the duplicates list of a ' +
+    'file needs `person.read` and is audited (`person.duplicates`, with the ids shown). Routes: ' +
+    '`/api/v1/people/merge`, `/api/v1/people/merges/{mergeId}/undo`, `/api/v1/people/not-duplicates`, ' +
+    '`/api/v1/people/{id}/duplicates`, pages `/operatori/persone/{id}/confronta/{otherId}`.',
   'confidential.review':
     'Own tenant: every break-the-glass opening (who, which file, when, the stated reason), unreviewed first. Reading ' +
     'the list is audited (`confidential.list`, with the ids shown); marking one seen is audited ' +

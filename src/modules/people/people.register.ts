@@ -1,5 +1,6 @@
 import type { App } from '../../platform/http/app.ts';
 import type { RouteDeps } from '../../platform/http/context.ts';
+import { registerDuplicates } from './duplicates.routes.tsx';
 import { registerHouseholds } from './households.routes.tsx';
 import { registerPeoplePages } from './people.pages.tsx';
 import { registerPeopleApi } from './people.routes.ts';
@@ -13,5 +14,6 @@ export function registerPeople(app: App, deps: RouteDeps): void {
   registerPeopleApi(app, deps);
   registerPeoplePages(app, deps);
   registerHouseholds(app, deps);
+  registerDuplicates(app, deps);
   registerPrivacy(app, deps);
 }
