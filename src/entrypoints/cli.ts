@@ -1,12 +1,15 @@
+import { readFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { verifyAuditChain } from '../modules/audit/index.ts';
 import { createApiToken, createOperator, listApiTokens, revokeApiToken } from '../modules/identity/index.ts';
+import { importPeople } from '../modules/people/index.ts';
 import { ConfigError, loadConfig } from '../platform/config.ts';
 import { ROLES, systemClock } from '../platform/context.ts';
 import { migrate, migrationStatus } from '../platform/db/migrate.ts';
 import { DomainError } from '../platform/errors.ts';
 import { newId, newSecret } from '../platform/ids.ts';
 import { seedDemo, seedDemoNeighbourhoods } from './demo-seed.ts';
+import { progressOn, reportImport } from './import-report.ts';
 import { type Database, openDatabase } from './runtime.ts';
 import { serve } from './serve.ts';
 import { VERSION } from './server.ts';
@@ -189,6 +192,30 @@ export function program(): Command {
         }
       }),
     );
+
+  cli
+    .command('import')
+    .description('Import data from files')
+    .command('people')
+    .description('Import people and households from a population-register CSV extract (docs/IMPORT.md)')
+    .argument('<file.csv>', 'UTF-8, header row, ; or , separated')
+    .requiredOption('--tenant <code>', 'tenant code, e.g. monza')
+    .option('--skip-invalid', 'import the valid rows and report the invalid ones (otherwise nothing is imported)')
+    .option('--dry-run', 'check everything and report what would change, saving nothing')
+    .action(async (file: string, o: { tenant: string; skipInvalid?: boolean; dryRun?: boolean }) => {
+      const csv = await readFile(file);
+      await withDatabase(async (d) => {
+        const summary = await importPeople(admin(d), {
+          tenantCode: o.tenant,
+          csv,
+          skipInvalid: o.skipInvalid ?? false,
+          dryRun: o.dryRun ?? false,
+          onProgress: progressOn(process.stderr),
+        });
+        reportImport(summary, say, warn);
+        if (summary.invalid > 0 && !o.skipInvalid) process.exitCode = 1;
+      });
+    });
   return cli;
 }
 
