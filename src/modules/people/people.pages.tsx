@@ -7,6 +7,7 @@ import { ctxOf, type RouteDeps, requireOperator } from '../../platform/http/cont
 import { pageCtx, sendPage } from '../../platform/http/pages.tsx';
 import { messagesFor } from '../../platform/i18n/index.ts';
 import { roleMay } from '../../platform/policy.ts';
+import { duplicatesFileSection } from './duplicates.routes.tsx';
 import { householdFileSection } from './households.routes.tsx';
 import {
   formOf,
@@ -28,7 +29,7 @@ import { checkTaxCode, type Mismatch } from './taxcode.ts';
  * Sections of the person file after identity, contacts and address, in order. Adding a section is
  * one line here (and its import).
  */
-const FILE_SECTIONS: FileSection[] = [householdFileSection, privacyFileSection];
+const FILE_SECTIONS: FileSection[] = [householdFileSection, privacyFileSection, duplicatesFileSection];
 
 const Id = Type.Object({ id: Type.String({ maxLength: 100 }) });
 const SearchBody = Type.Object({
