@@ -85,7 +85,16 @@ export const SCOPES: Record<string, string> = {
     'audited `denied`, `reason = not-assigned`); only active workers of the same tenant with a front-door role can ' +
     'be assigned, and a confidential file keeps at least one. Routes: `/api/v1/people/{id}/assignments`, page ' +
     '`/operatori/persone/{id}/operatori-assegnati`.',
-  'household.manage': NOT_USED_YET,
+  'household.manage':
+    'Own tenant; another tenant’s person or household is 404. Changes to a confidential person’s household or ' +
+    'links only for those who may open the file (otherwise 403 `confidential`, audited `denied`). Opens a household ' +
+    '(`household.create`), adds a member (`household.member_add`), records a leaving (`household.member_leave`: the ' +
+    'membership gets an end date and stays as history), changes the reference person (`household.reference_change`), ' +
+    'links or unlinks people living together outside it (`person.link`, `person.unlink`); details hold ids and codes ' +
+    'only. A person is in at most one current household (unique index; a second one is answered 409, never 500). ' +
+    'Viewing a household needs `person.read` and is audited (`household.read`). Routes: `POST /api/v1/households`, ' +
+    '`POST /api/v1/households/{id}/members`, `DELETE /api/v1/households/{id}/members/{personId}`, ' +
+    '`GET /api/v1/people/{id}/household`, page forms under `/operatori/persone/{id}/nucleo` and `/conviventi`.',
   'privacy.record':
     'Own tenant; a confidential file only for those who may open it (otherwise 403 `confidential`), another ' +
     'tenant’s person 404 — both audited `denied`. Records that the person received and read the privacy notice ' +

@@ -44,7 +44,15 @@ function ChosenForms(props: AddPageProps & { chosen: { id: string; name: string 
       <h2 id="chosen-title" class="h3">
         {t('add.chosen', { name: chosen.name ?? t('add.chosenRestricted') })}
       </h2>
-      {household ? (
+      {chosen.name === null ? (
+        <>
+          <p>{t('add.restricted')}</p>
+          <p>
+            <a href={personUrl(chosen.id)}>{t('add.openRestricted')}</a>
+          </p>
+        </>
+      ) : null}
+      {household && chosen.name !== null ? (
         <form method="post" action={`${base}/nucleo/componenti`} class="mb-4">
           <h3 class="h5 mb-4">{t('add.asMember')}</h3>
           <Csrf token={props.csrf} />
@@ -70,29 +78,31 @@ function ChosenForms(props: AddPageProps & { chosen: { id: string; name: string 
           </button>
         </form>
       ) : null}
-      <form method="post" action={`${base}/conviventi`}>
-        <h3 class="h5 mb-4">{t('add.asLink')}</h3>
-        <Csrf token={props.csrf} />
-        <input type="hidden" name="otherPersonId" value={chosen.id} />
-        <Select
-          id="kind"
-          label={t('col.kind')}
-          value={v.kind ?? 'cohabitant'}
-          options={LINK_KINDS.map((k) => ({ value: k, label: t(`link.${k}`) }))}
-          error={errorOf(props.errors, 'kind')}
-        />
-        <Field
-          id="since"
-          type="date"
-          label={t('add.since')}
-          hint={t('add.dateHint')}
-          value={v.since}
-          error={errorOf(props.errors, 'since')}
-        />
-        <button type="submit" class="btn btn-outline-primary">
-          {t('add.asLinkSubmit')}
-        </button>
-      </form>
+      {chosen.name === null ? null : (
+        <form method="post" action={`${base}/conviventi`}>
+          <h3 class="h5 mb-4">{t('add.asLink')}</h3>
+          <Csrf token={props.csrf} />
+          <input type="hidden" name="otherPersonId" value={chosen.id} />
+          <Select
+            id="kind"
+            label={t('col.kind')}
+            value={v.kind ?? 'cohabitant'}
+            options={LINK_KINDS.map((k) => ({ value: k, label: t(`link.${k}`) }))}
+            error={errorOf(props.errors, 'kind')}
+          />
+          <Field
+            id="since"
+            type="date"
+            label={t('add.since')}
+            hint={t('add.dateHint')}
+            value={v.since}
+            error={errorOf(props.errors, 'since')}
+          />
+          <button type="submit" class="btn btn-outline-primary">
+            {t('add.asLinkSubmit')}
+          </button>
+        </form>
+      )}
     </section>
   );
 }

@@ -52,6 +52,9 @@ export const householdMessages = defineMessages({
     'add.registerNew': 'Registra una nuova persona e torna qui',
     'add.chosen': 'Persona scelta: {name}',
     'add.chosenRestricted': 'una persona con scheda riservata',
+    'add.restricted':
+      'La scheda di questa persona è riservata: aprila indicando il motivo, poi torna qui per aggiungerla o collegarla.',
+    'add.openRestricted': 'Apri la scheda riservata',
     'add.asMember': 'Aggiungi al nucleo',
     'add.asMemberSubmit': 'Aggiungi al nucleo familiare',
     'add.asLink': 'Oppure collegala fuori dal nucleo',
@@ -132,6 +135,9 @@ export const householdMessages = defineMessages({
     'add.registerNew': 'Register a new person and come back here',
     'add.chosen': 'Chosen person: {name}',
     'add.chosenRestricted': 'a person with a confidential file',
+    'add.restricted':
+      'This person’s file is confidential: open it stating a reason, then come back here to add or link them.',
+    'add.openRestricted': 'Open the confidential file',
     'add.asMember': 'Add to the household',
     'add.asMemberSubmit': 'Add to the household',
     'add.asLink': 'Or link them outside the household',

@@ -1,6 +1,6 @@
 import type { Ctx, Operator } from '../../platform/context.ts';
 import { type Trx, withTenant } from '../../platform/db/database.ts';
-import { Forbidden, NotFound } from '../../platform/errors.ts';
+import { DomainError, Forbidden, NotFound } from '../../platform/errors.ts';
 import { isUuid, newId } from '../../platform/ids.ts';
 import { roleMay } from '../../platform/policy.ts';
 import { romeWeekdayAndTime, startOfRomeDay } from '../../platform/time.ts';
@@ -68,20 +68,47 @@ async function loadHousehold(trx: Trx, tenantId: string, id: string): Promise<Ho
   };
 }
 
-/** Runs a household change; a concurrent second membership caught by the unique index is a clear answer. */
-async function write(ctx: Ctx, actor: Operator, fn: (trx: Trx) => Promise<HouseholdWrite>): Promise<HouseholdWrite> {
+/** A change to a confidential person's household is refused to those who may not open their file. */
+class ConfidentialPerson extends DomainError {
+  constructor(readonly personId: string) {
+    super(403, 'confidential', 'Confidential file: state a reason to open it first');
+  }
+}
+
+/**
+ * Runs a household or link change. A concurrent second membership caught by the unique index is a
+ * clear answer, not an error; a refusal on a confidential file is audited outside the failed transaction.
+ */
+export async function guarded<T>(
+  ctx: Ctx,
+  actor: Operator,
+  fn: (trx: Trx) => Promise<T>,
+  onSecondMembership?: () => T,
+): Promise<T> {
   try {
     return await withTenant(ctx.db, actor.tenantId, fn);
   } catch (err) {
-    if (repo.isUniqueViolation(err, repo.CURRENT_MEMBERSHIP_INDEX))
-      return { kind: 'already-member', householdId: null };
+    if (onSecondMembership && repo.isUniqueViolation(err, repo.CURRENT_MEMBERSHIP_INDEX)) return onSecondMembership();
+    if (err instanceof ConfidentialPerson) {
+      await recordDenied(ctx, {
+        action: 'household.manage',
+        recordType: 'person',
+        recordId: err.personId,
+        details: { reason: 'confidential' },
+      });
+    }
     throw err;
   }
 }
 
-async function livePerson(trx: Trx, tenantId: string, id: string) {
-  const person = isUuid(id) ? await repo.findLivePerson(trx, tenantId, id) : undefined;
+const write = (ctx: Ctx, actor: Operator, fn: (trx: Trx) => Promise<HouseholdWrite>) =>
+  guarded<HouseholdWrite>(ctx, actor, fn, () => ({ kind: 'already-member', householdId: null }));
+
+/** A person whose household may be changed by this operator: in the tenant, not merged, openable. */
+export async function openablePerson(trx: Trx, ctx: Ctx, actor: Operator, id: string) {
+  const person = isUuid(id) ? await repo.findLivePerson(trx, actor.tenantId, id) : undefined;
   if (!person) throw new NotFound('person');
+  if (!(await mayOpen(trx, ctx, actor, person))) throw new ConfidentialPerson(id);
   return person;
 }
 
@@ -102,7 +129,7 @@ export async function createHousehold(
   const joinedOn = checkDate(ctx, 'joinedOn', input.joinedOn, errors);
   if (errors.length) return { kind: 'invalid', errors };
   return write(ctx, actor, async (trx) => {
-    await livePerson(trx, actor.tenantId, referencePersonId);
+    await openablePerson(trx, ctx, actor, referencePersonId);
     const current = await repo.findCurrentMembership(trx, actor.tenantId, referencePersonId);
     if (current) return { kind: 'already-member', householdId: current.household_id };
     const id = newId();
@@ -146,7 +173,7 @@ export async function addMember(
   if (errors.length) return { kind: 'invalid', errors };
   return write(ctx, actor, async (trx) => {
     await existingHousehold(trx, actor.tenantId, householdId);
-    await livePerson(trx, actor.tenantId, input.personId);
+    await openablePerson(trx, ctx, actor, input.personId);
     const current = await repo.findCurrentMembership(trx, actor.tenantId, input.personId);
     if (current) return { kind: 'already-member', householdId: current.household_id };
     await repo.insertMember(trx, {
@@ -181,7 +208,8 @@ export async function removeMember(
   if (errors.length) return { kind: 'invalid', errors };
   return write(ctx, actor, async (trx) => {
     await existingHousehold(trx, actor.tenantId, householdId);
-    const current = isUuid(personId) ? await repo.findCurrentMembership(trx, actor.tenantId, personId) : undefined;
+    await openablePerson(trx, ctx, actor, personId);
+    const current = await repo.findCurrentMembership(trx, actor.tenantId, personId);
     if (!current || current.household_id !== householdId) return { kind: 'not-member' };
     if (leftOn < current.joined_on) return { kind: 'invalid', errors: [{ field: 'leftOn', code: 'leftBeforeJoined' }] };
     if (current.relationship === 'reference') {
@@ -216,9 +244,8 @@ export async function changeReference(
     return { kind: 'invalid', errors: [{ field: 'relationship', code: 'invalid' }] };
   return write(ctx, actor, async (trx) => {
     await existingHousehold(trx, actor.tenantId, householdId);
-    const next = isUuid(input.personId)
-      ? await repo.findCurrentMembership(trx, actor.tenantId, input.personId)
-      : undefined;
+    await openablePerson(trx, ctx, actor, input.personId);
+    const next = await repo.findCurrentMembership(trx, actor.tenantId, input.personId);
     if (!next || next.household_id !== householdId) return { kind: 'not-member' };
     if (next.relationship === 'reference') return done(trx, actor.tenantId, householdId);
     const household = await loadHousehold(trx, actor.tenantId, householdId);

@@ -6,7 +6,7 @@ import type { Ctx, Role } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { addMember, changeReference, createHousehold, getHouseholdOf, removeMember } from './households.service.ts';
 import { linkPeople, unlinkPeople } from './links.service.ts';
-import { createPerson } from './people.service.ts';
+import { breakGlass, createPerson } from './people.service.ts';
 
 let db: Db;
 let app: Awaited<ReturnType<typeof buildTestApp>>;
@@ -212,6 +212,33 @@ describe('households service', () => {
     const colleague = await buildOperator(db, tenant, 'front_office');
     expect(await getHouseholdOf(ctxFor(colleague), secret)).toEqual({ kind: 'restricted' });
     expect(await getHouseholdOf(ctxFor(worker), secret)).toMatchObject({ kind: 'household' });
+  });
+
+  it('changes a confidential person’s household only for those who may open the file', async () => {
+    const [a, secret] = [await person(), await person({ confidential: true })];
+    const h = await household(a);
+    const colleague = await buildOperator(db, tenant, 'front_office');
+    await expect(addMember(ctxFor(colleague), h, { personId: secret, relationship: 'child' })).rejects.toMatchObject({
+      status: 403,
+      code: 'confidential',
+    });
+    await expect(linkPeople(ctxFor(colleague), { personId: a, otherPersonId: secret })).rejects.toMatchObject({
+      status: 403,
+    });
+    const denied = await db
+      .selectFrom('audit_event')
+      .select(['action', 'outcome', 'details'])
+      .where('actor_user_id', '=', colleague.userId)
+      .where('record_id', '=', secret)
+      .execute();
+    expect(denied).toEqual([
+      { action: 'household.manage', outcome: 'denied', details: { reason: 'confidential' } },
+      { action: 'household.manage', outcome: 'denied', details: { reason: 'confidential' } },
+    ]);
+    await breakGlass(ctxFor(colleague), secret, 'La madre chiede di inserirla nel nucleo');
+    expect(await addMember(ctxFor(colleague), h, { personId: secret, relationship: 'child' })).toMatchObject({
+      kind: 'done',
+    });
   });
 
   it('refuses roles without household.manage, and audits the refusal', async () => {

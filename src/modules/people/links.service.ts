@@ -1,11 +1,10 @@
 import type { Ctx } from '../../platform/context.ts';
-import { withTenant } from '../../platform/db/database.ts';
 import { NotFound } from '../../platform/errors.ts';
 import { isUuid, newId } from '../../platform/ids.ts';
 import { recordEvent } from '../audit/index.ts';
 import * as repo from './households.repository.ts';
 import { type HouseholdError, LINK_KINDS } from './households.schema.ts';
-import { authorise, checkDate } from './households.service.ts';
+import { authorise, checkDate, guarded, openablePerson } from './households.service.ts';
 
 export type LinkWrite =
   | { kind: 'done'; linkId: string }
@@ -28,10 +27,8 @@ export async function linkPeople(
   else if (input.otherPersonId === input.personId) errors.push({ field: 'otherPersonId', code: 'samePerson' });
   const since = checkDate(ctx, 'since', input.since, errors);
   if (errors.length) return { kind: 'invalid', errors };
-  return withTenant(ctx.db, actor.tenantId, async (trx) => {
-    for (const id of [input.personId, input.otherPersonId]) {
-      if (!isUuid(id) || !(await repo.findLivePerson(trx, actor.tenantId, id))) throw new NotFound('person');
-    }
+  return guarded(ctx, actor, async (trx): Promise<LinkWrite> => {
+    for (const id of [input.personId, input.otherPersonId]) await openablePerson(trx, ctx, actor, id);
     const existing = await repo.listLinksOf(trx, actor.tenantId, input.personId);
     if (existing.some((l) => l.other_id === input.otherPersonId && l.until === null)) return { kind: 'already-linked' };
     const id = newId();
@@ -59,7 +56,7 @@ export async function unlinkPeople(ctx: Ctx, linkId: string, input: { until?: st
   const errors: HouseholdError[] = [];
   const until = checkDate(ctx, 'until', input.until, errors);
   if (errors.length) return { kind: 'invalid', errors };
-  return withTenant(ctx.db, actor.tenantId, async (trx) => {
+  return guarded(ctx, actor, async (trx): Promise<LinkWrite> => {
     const link = isUuid(linkId) ? await repo.findLink(trx, actor.tenantId, linkId) : undefined;
     if (!link || link.until !== null) throw new NotFound('link');
     if (link.since && until < link.since)
