@@ -1,5 +1,7 @@
 export { countOpeningsToReview } from './confidential.service.ts';
 export { OpeningsToReviewLink } from './confidential.views.tsx';
+export type { Household, HouseholdOf, MemberView } from './households.schema.ts';
+export { getHouseholdOf } from './households.service.ts';
 export { type ImportOptions, type ImportSummary, importPeople, type RowError } from './import.service.ts';
 export { peoplePermissions } from './people.policy.ts';
 export { registerPeople } from './people.register.ts';
