@@ -143,6 +143,23 @@ describe('people and households in Chromium', () => {
     expect(await page.locator('#nucleo').innerText()).toContain('Brambilla Giuseppina');
   });
 
+  it('records the privacy notice from the person file', async () => {
+    await go(page, `/operatori/persone/${giuseppina}`);
+    expect(await page.locator('form[action$="/informativa"]').count()).toBe(1);
+    await page.fill('#pn-noticeVersion', '2026-01');
+    await page.selectOption('#pn-channel', 'in_person');
+    await submit('form[action$="/informativa"] button[type="submit"]');
+    expect(path()).toBe(`/operatori/persone/${giuseppina}`);
+    const acks = await site.db
+      .selectFrom('privacy_notice_ack')
+      .select(['notice_version', 'channel'])
+      .where('person_id', '=', giuseppina)
+      .execute();
+    expect(acks).toEqual([{ notice_version: '2026-01', channel: 'in_person' }]);
+    expect(await page.locator('main').innerText()).toContain('2026-01');
+    await expectAccessible(page, 'person file with the privacy notice recorded');
+  });
+
   it('keeps typed values when someone else saved first, and asks a reason for a confidential file', async () => {
     await go(page, `/operatori/persone/${marco}/modifica`);
     await expectAccessible(page, 'edit form');
