@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { breakGlass, createPerson } from '../../src/modules/people/index.ts';
 import type { Ctx } from '../../src/platform/context.ts';
-import { buildOperator, type TestOperator } from '../support/factories.ts';
+import { buildOperator, operatorCtx, type TestOperator } from '../support/factories.ts';
 import { expectAccessible, go, type Launched, launch, navigateBy } from './browser.ts';
 import { type Site, signIn, startSite } from './site.ts';
 
@@ -17,20 +17,7 @@ let browser: Launched;
 let page: Page;
 let coordinator: TestOperator;
 
-const ctxFor = (op: TestOperator): Ctx => ({
-  actor: {
-    kind: 'user',
-    userId: op.userId,
-    username: op.username,
-    displayName: `Operatore ${op.username}`,
-    tenantId: op.tenant.id,
-    role: op.role,
-    officeIds: [],
-  },
-  requestId: 'e2e-privacy',
-  clock: { now: () => new Date() },
-  db: site.db,
-});
+const ctxFor = (op: TestOperator): Ctx => operatorCtx(site.db, op);
 
 async function aPerson(familyNames: string, confidential = false): Promise<string> {
   const r = await createPerson(ctxFor(site.worker), { givenNames: 'Prova', familyNames, confidential });

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createApiToken, createOperator } from '../../src/modules/identity/index.ts';
 import { insertHours, insertOffice } from '../../src/modules/offices/index.ts';
-import type { Role } from '../../src/platform/context.ts';
+import { type Clock, type Ctx, type Role, systemClock } from '../../src/platform/context.ts';
 import { asSystem, type Db } from '../../src/platform/db/database.ts';
 import { newId } from '../../src/platform/ids.ts';
 
@@ -100,4 +100,22 @@ export async function buildToken(db: Db, operator: TestOperator): Promise<string
     { username: operator.username, name: 'test' },
   );
   return secret;
+}
+
+/** The service context of an operator, as the HTTP layer would build it (for service-level tests). */
+export function operatorCtx(db: Db, op: TestOperator, clock: Clock = systemClock, officeIds: string[] = []): Ctx {
+  return {
+    actor: {
+      kind: 'user',
+      userId: op.userId,
+      username: op.username,
+      displayName: `Operatore ${op.username}`,
+      tenantId: op.tenant.id,
+      role: op.role,
+      officeIds,
+    },
+    requestId: `test-${op.username}`,
+    clock,
+    db,
+  };
 }

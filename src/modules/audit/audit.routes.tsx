@@ -1,8 +1,8 @@
 import { Type } from 'typebox';
 import type { App } from '../../platform/http/app.ts';
-import { problemResponse } from '../../platform/http/problem.ts';
 import { ctxOf, type RouteDeps, requireOperator } from '../../platform/http/context.ts';
 import { pageCtx, sendPage } from '../../platform/http/pages.tsx';
+import { problemResponse } from '../../platform/http/problem.ts';
 import { startOfRomeDay } from '../../platform/time.ts';
 import { type AuditQuery, listAuditEvents } from './audit.service.ts';
 import { AuditPage } from './audit.views.tsx';
@@ -64,7 +64,12 @@ export function registerAuditRoutes(app: App, deps: RouteDeps): void {
         tags: ['audit'],
         summary: 'Browse the audit log of your tenant (auditor only), newest first',
         querystring: AuditQueryString,
-        response: { 200: Type.Object({ items: Type.Array(AuditEvent) }), 400: problemResponse(), 401: problemResponse(), 403: problemResponse() },
+        response: {
+          200: Type.Object({ items: Type.Array(AuditEvent) }),
+          400: problemResponse(),
+          401: problemResponse(),
+          403: problemResponse(),
+        },
       },
     },
     async (request) => {

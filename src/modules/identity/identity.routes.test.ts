@@ -1,7 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Browser, buildTestApp } from '../../../test/support/app.ts';
 import { freshDatabase } from '../../../test/support/db.ts';
-import { buildOffice, buildOperator, buildTenant, buildToken, type TestOperator } from '../../../test/support/factories.ts';
+import {
+  buildOffice,
+  buildOperator,
+  buildTenant,
+  buildToken,
+  type TestOperator,
+} from '../../../test/support/factories.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { MAX_FAILED_LOGINS, purgeExpiredSessions } from './identity.service.ts';
 

@@ -91,7 +91,12 @@ export async function login(
         const expiredLock = user.locked_until !== null && user.locked_until <= now;
         const failures = (expiredLock ? 0 : user.failed_logins) + 1;
         locked = failures >= MAX_FAILED_LOGINS;
-        await repo.recordFailedLogin(trx, user.id, failures, locked ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : null);
+        await repo.recordFailedLogin(
+          trx,
+          user.id,
+          failures,
+          locked ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : null,
+        );
       }
       await recordEvent(
         trx,

@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import type { App } from '../../platform/http/app.ts';
-import { problemResponse } from '../../platform/http/problem.ts';
 import { ctxOf, type RouteDeps, requireOperator } from '../../platform/http/context.ts';
+import { problemResponse } from '../../platform/http/problem.ts';
 import { getOffice, listOfficesFor } from './offices.service.ts';
 
 export const OfficeSchema = Type.Object(

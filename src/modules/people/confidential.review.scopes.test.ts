@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Browser, buildTestApp } from '../../../test/support/app.ts';
 import { freshDatabase } from '../../../test/support/db.ts';
-import { buildOperator, buildTenant, type TestOperator } from '../../../test/support/factories.ts';
-import { ROLES, type Role, systemClock } from '../../platform/context.ts';
+import { buildOperator, buildTenant, operatorCtx, type TestOperator } from '../../../test/support/factories.ts';
+import { type Ctx, ROLES, type Role, systemClock } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { peoplePermissions } from './people.policy.ts';
 import { breakGlass, createPerson } from './people.service.ts';
@@ -15,20 +15,7 @@ const operators = {} as Record<Role, TestOperator>;
 let opener: TestOperator;
 let accessId: string;
 
-const ctxFor = (op: TestOperator) => ({
-  actor: {
-    kind: 'user' as const,
-    userId: op.userId,
-    username: op.username,
-    displayName: `Operatore ${op.username}`,
-    tenantId: op.tenant.id,
-    role: op.role,
-    officeIds: [],
-  },
-  requestId: `scopes-${op.username}`,
-  clock: systemClock,
-  db,
-});
+const ctxFor = (op: TestOperator): Ctx => operatorCtx(db, op, systemClock);
 
 beforeAll(async () => {
   ({ db } = await freshDatabase());

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Browser, buildTestApp } from '../../../test/support/app.ts';
 import { freshDatabase } from '../../../test/support/db.ts';
-import { buildOperator, buildTenant, type TestOperator } from '../../../test/support/factories.ts';
+import { buildOperator, buildTenant, operatorCtx, type TestOperator } from '../../../test/support/factories.ts';
 import type { Clock, Ctx } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
 import {
@@ -25,20 +25,7 @@ let otherCoordinator: TestOperator;
 let now = new Date('2026-03-10T08:00:00Z');
 const clock: Clock = { now: () => now };
 
-const ctxFor = (op: TestOperator): Ctx => ({
-  actor: {
-    kind: 'user',
-    userId: op.userId,
-    username: op.username,
-    displayName: `Operatore ${op.username}`,
-    tenantId: op.tenant.id,
-    role: op.role,
-    officeIds: [],
-  },
-  requestId: `confidential-${op.username}`,
-  clock,
-  db,
-});
+const ctxFor = (op: TestOperator): Ctx => operatorCtx(db, op, clock);
 
 async function confidentialPerson(familyNames: string): Promise<string> {
   const r = await createPerson(ctxFor(owner), { givenNames: 'Riservata', familyNames, confidential: true });

@@ -186,7 +186,12 @@ export async function searchByTaxCode(
   return hits(db, tenantId).select(sql<number>`1`.as('score')).where('p.tax_code', '=', code).limit(limit).execute();
 }
 
-export async function searchByPhone(db: Executor, tenantId: string, phone: string, limit: number): Promise<SearchHit[]> {
+export async function searchByPhone(
+  db: Executor,
+  tenantId: string,
+  phone: string,
+  limit: number,
+): Promise<SearchHit[]> {
   return hits(db, tenantId).select(sql<number>`1`.as('score')).where('p.phone', '=', phone).limit(limit).execute();
 }
 

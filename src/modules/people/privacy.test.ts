@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../../test/support/db.ts';
-import { buildOperator, buildTenant, type TestOperator } from '../../../test/support/factories.ts';
+import { buildOperator, buildTenant, operatorCtx, type TestOperator } from '../../../test/support/factories.ts';
 import type { Clock, Ctx } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { DomainError } from '../../platform/errors.ts';
@@ -23,20 +23,7 @@ let foreigner: TestOperator;
 let now = new Date('2026-05-31T22:30:00Z');
 const clock: Clock = { now: () => now };
 
-const ctxFor = (op: TestOperator): Ctx => ({
-  actor: {
-    kind: 'user',
-    userId: op.userId,
-    username: op.username,
-    displayName: `Operatore ${op.username}`,
-    tenantId: op.tenant.id,
-    role: op.role,
-    officeIds: [],
-  },
-  requestId: `privacy-${op.username}`,
-  clock,
-  db,
-});
+const ctxFor = (op: TestOperator): Ctx => operatorCtx(db, op, clock);
 
 async function person(op: TestOperator, familyNames: string, confidential = false): Promise<string> {
   const r = await createPerson(ctxFor(op), { givenNames: 'Test', familyNames, confidential });

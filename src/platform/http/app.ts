@@ -100,7 +100,9 @@ export async function createHttpApp(options: HttpOptions): Promise<App> {
     },
     hideUntagged: true,
     // Components keep their $id as name (Problem, Office, Person) instead of def-0, def-1…
-    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
+    refResolver: {
+      buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`),
+    },
   });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

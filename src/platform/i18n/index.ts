@@ -44,11 +44,17 @@ export function negotiate(cookie: string | undefined, acceptLanguage: string | u
  * A module's own catalogue: the same keys in every locale (the type checks it). Modules keep their
  * texts beside their views instead of growing one shared file.
  */
-export function defineMessages<K extends string>(catalogues: { it: Record<K, string>; en: NoInfer<Record<K, string>> }) {
+export function defineMessages<K extends string>(catalogues: {
+  it: Record<K, string>;
+  en: NoInfer<Record<K, string>>;
+}) {
   return catalogues;
 }
 
-export function messagesFor<K extends string>(catalogues: { it: Record<K, string>; en: Record<K, string> }, locale: Locale) {
+export function messagesFor<K extends string>(
+  catalogues: { it: Record<K, string>; en: Record<K, string> },
+  locale: Locale,
+) {
   const messages = catalogues[locale];
   return (key: K, params?: Record<string, string | number>): string => {
     const text = messages[key];
