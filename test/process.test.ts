@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
 /**
  * The app as an operator runs it: `segretariato serve` and CLI commands as real processes on a real
@@ -77,6 +77,16 @@ const pgRunning = async () => {
 beforeAll(async () => {
   dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'segretariato-proc-'));
   await fs.chmod(dataDir, 0o755); // PostgreSQL runs as the OS user postgres when tests run as root
+});
+
+// A test that fails half-way must not leave its server to refuse the next test's one.
+afterEach(async () => {
+  for (const c of children) {
+    if (c.exitCode !== null || c.signalCode !== null) continue;
+    const exited = new Promise((resolve) => c.once('exit', resolve));
+    c.kill('SIGTERM');
+    await exited;
+  }
 });
 
 afterAll(async () => {

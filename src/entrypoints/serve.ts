@@ -52,11 +52,14 @@ export async function serve(config: Config): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
 
-  const address = await app.listen({ port: config.port, host: config.host });
-  say(`\nSegretariato is running at ${address.replace('127.0.0.1', 'localhost')}`);
-  say(`Operators sign in at ${address.replace('127.0.0.1', 'localhost')}/accedi`);
-  if (config.mode === 'demo') {
-    const creds = await readDemoCredentials(config.dataDir);
-    if (creds) say(`Demo operators: ${creds.usernames.join(', ')} — demo password: ${creds.password}`);
-  }
+  const address = (await app.listen({ port: config.port, host: config.host })).replace('127.0.0.1', 'localhost');
+  const creds = config.mode === 'demo' ? await readDemoCredentials(config.dataDir) : undefined;
+  // One write, so whoever watches the output sees the whole greeting at once.
+  say(
+    [
+      `\nSegretariato is running at ${address}`,
+      `Operators sign in at ${address}/accedi`,
+      ...(creds ? [`Demo operators: ${creds.usernames.join(', ')} — demo password: ${creds.password}`] : []),
+    ].join('\n'),
+  );
 }
