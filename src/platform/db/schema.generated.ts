@@ -25,6 +25,60 @@ export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
+export interface Access {
+  access_day: string;
+  barriers: Generated<string[]>;
+  channel: string;
+  closed_at: Timestamp | null;
+  code: string;
+  conditions_imposed: string | null;
+  created_at: Generated<Timestamp>;
+  documents_demanded: Generated<string[]>;
+  help_at_first_interview: boolean | null;
+  id: string;
+  mandated_by: Generated<string>;
+  occurred_at: Timestamp;
+  office_id: string;
+  presented_by: string;
+  pronto_intervento: Generated<boolean>;
+  referrer: string;
+  registered_by: string;
+  status: Generated<string>;
+  tenant_id: string;
+  urgency: Generated<string>;
+  urgency_reason: string | null;
+  version: Generated<number>;
+}
+
+export interface AccessCodeCounter {
+  last: number;
+  tenant_id: string;
+  year: number;
+}
+
+export interface AccessPerson {
+  access_day: string;
+  access_id: string;
+  anonymous_age_band: string | null;
+  anonymous_sex: string | null;
+  id: string;
+  office_id: string;
+  person_id: string | null;
+  tenant_id: string;
+}
+
+export interface AccessRequest {
+  access_id: string;
+  created_at: Generated<Timestamp>;
+  id: string;
+  need_area_id: string;
+  /**
+   * Personal data: the request in the words of the person or operator.
+   */
+  reason: string;
+  tenant_id: string;
+}
+
 export interface ApiToken {
   created_at: Timestamp;
   id: string;
@@ -112,6 +166,26 @@ export interface HouseholdMember {
   tenant_id: string;
 }
 
+export interface Interview {
+  access_id: string;
+  /**
+   * Personal data: the needs assessment, keyed by question id of the questionnaire version.
+   */
+  answers: Generated<Json>;
+  conducted_by: string;
+  /**
+   * Personal data, evaluative: visible to social workers only; open to the person's access request.
+   */
+  confidential_summary: string | null;
+  created_at: Generated<Timestamp>;
+  duration_minutes: number | null;
+  id: string;
+  kind: string;
+  questionnaire_version_id: string | null;
+  started_at: Timestamp;
+  tenant_id: string;
+}
+
 export interface Membership {
   created_at: Generated<Timestamp>;
   id: string;
@@ -124,6 +198,27 @@ export interface MembershipOffice {
   membership_id: string;
   office_id: string;
   tenant_id: string;
+}
+
+export interface NeedArea {
+  code: string;
+  id: string;
+  label_en: string;
+  label_it: string;
+  parent_code: string | null;
+  siuss_area: number | null;
+  sort_order: Generated<number>;
+  taxonomy_version_id: string;
+  tenant_id: string;
+}
+
+export interface NeedTaxonomyVersion {
+  id: string;
+  note: string | null;
+  published_at: Timestamp;
+  published_by: string | null;
+  tenant_id: string;
+  version: number;
 }
 
 export interface Neighbourhood {
@@ -168,6 +263,17 @@ export interface OfficeHours {
   opens: string;
   tenant_id: string;
   weekday: number;
+}
+
+export interface Outcome {
+  detail: string | null;
+  id: string;
+  kind: string;
+  reason_code: string | null;
+  recorded_at: Timestamp;
+  recorded_by: string;
+  request_id: string;
+  tenant_id: string;
 }
 
 export interface Person {
@@ -277,6 +383,18 @@ export interface PrivacyNoticeAck {
   tenant_id: string;
 }
 
+export interface QuestionnaireVersion {
+  code: string;
+  definition: Json;
+  id: string;
+  published_at: Timestamp;
+  published_by: string | null;
+  tenant_id: string;
+  title_en: string;
+  title_it: string;
+  version: number;
+}
+
 export interface SchemaMigration {
   applied_at: Generated<Timestamp>;
   checksum: string;
@@ -317,6 +435,10 @@ export interface UserSession {
 }
 
 export interface DB {
+  access: Access;
+  access_code_counter: AccessCodeCounter;
+  access_person: AccessPerson;
+  access_request: AccessRequest;
   api_token: ApiToken;
   app_user: AppUser;
   audit_event: AuditEvent;
@@ -324,18 +446,23 @@ export interface DB {
   consent: Consent;
   household: Household;
   household_member: HouseholdMember;
+  interview: Interview;
   membership: Membership;
   membership_office: MembershipOffice;
+  need_area: NeedArea;
+  need_taxonomy_version: NeedTaxonomyVersion;
   neighbourhood: Neighbourhood;
   not_duplicate: NotDuplicate;
   office: Office;
   office_hours: OfficeHours;
+  outcome: Outcome;
   person: Person;
   person_assignment: PersonAssignment;
   person_identifier: PersonIdentifier;
   person_link: PersonLink;
   person_merge: PersonMerge;
   privacy_notice_ack: PrivacyNoticeAck;
+  questionnaire_version: QuestionnaireVersion;
   schema_migration: SchemaMigration;
   street_area: StreetArea;
   tenant: Tenant;
