@@ -6,6 +6,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+// The access module has two permission tables (register; interviews and outcomes), shown as one module.
+import { interviewPermissions } from '../src/modules/access/interview.policy.ts';
 import { auditPermissions } from '../src/modules/audit/index.ts';
 import { identityPermissions } from '../src/modules/identity/index.ts';
 import { officesPermissions } from '../src/modules/offices/index.ts';
@@ -18,6 +20,7 @@ export const START = '<!-- matrix:start -->';
 export const END = '<!-- matrix:end -->';
 
 export const MODULES: Record<string, Permissions> = {
+  access: { ...interviewPermissions },
   audit: auditPermissions,
   identity: identityPermissions,
   offices: officesPermissions,
@@ -32,6 +35,37 @@ export const NOT_USED_YET = 'Declared in the policy; no service checks it yet.';
  * who may try; this says which records they reach. A new action without a sentence here fails the run.
  */
 export const SCOPES: Record<string, string> = {
+  'interview.conduct':
+    'Own tenant; office-scoped: the accesses of the operator’s assigned offices (a coordinator with none assigned ' +
+    'reaches every office; other roles with none reach none). An unknown, foreign or out-of-scope access is 404, ' +
+    'audited `denied` (`reason = not-found`); a closed access is 409. Answers are checked against the questionnaire ' +
+    'version chosen, which the interview keeps. The first interview records `help_at_first_interview`; the access ' +
+    'moves to `open` (`interview.start` moves it to `in_interview`). Audited (`interview.conduct`, with the interview ' +
+    'and questionnaire ids; never answers or the summary). Route: `POST /api/v1/accesses/{id}/interviews`.',
+  'interview.read':
+    'Own tenant; office-scoped as `interview.conduct`. Lists the interviews of an access (who, when, how long, ' +
+    'questionnaire version, answers); audited (`interview.read`, with the ids shown and whether the summary was ' +
+    'included). Route: `GET /api/v1/accesses/{id}/interviews`.',
+  'interview.read_summary':
+    'Not an entry point: decides, inside `interview.read`, whether the confidential professional summary is ' +
+    'included. For everyone else the presenter drops the field (absent, not null).',
+  'outcome.record':
+    'Own tenant; office-scoped as `interview.conduct`; the request must belong to the access in the URL (else 404, ' +
+    'audited `denied`). Front-office staff record `information` and `orientation` only; professional outcomes ' +
+    '(referral, take-charge proposal, contribution application, urgent intervention, closing without action, ' +
+    'refusal) need a social worker or coordinator (403, audited `denied`, `reason = professional-outcome`). A closed ' +
+    'access takes no new outcome (409). Refusals and closings without action need a coded reason. Audited ' +
+    '(`outcome.record`, with kind and reason code; never the detail text). Route: ' +
+    '`POST /api/v1/accesses/{id}/requests/{requestId}/outcomes`.',
+  'access.close':
+    'Own tenant; office-scoped as `interview.conduct`. Only when every request of the access has at least one ' +
+    'outcome: otherwise 409 `requests-without-outcome` listing the request ids. Sets `closed` and `closed_at`; ' +
+    'audited (`access.close`). Route: `POST /api/v1/accesses/{id}/close`.',
+  'questionnaire.publish':
+    'Own tenant. Validates the definition (unique ids, options for choice questions, `showIf` pointing to an ' +
+    'earlier question with a possible answer) and publishes version N+1; published versions are never edited. ' +
+    'Audited (`questionnaire.publish`, code and version). Reading questionnaires is open to every operator ' +
+    '(no personal data). Routes: `POST /api/v1/questionnaires`, `GET /api/v1/questionnaires[/{code}/versions/{n}]`.',
   'audit.read':
     'Own tenant only: events are read under row-level security (`withTenant`), so events of other tenants and ' +
     'events without a tenant (e.g. failed sign-ins) are never listed. Every read is itself audited (`audit.read`, ' +
