@@ -11,7 +11,7 @@ import {
   PublishQuestionnaireBody,
   QuestionnaireView,
 } from './interview.schema.ts';
-import { getInterviews, recordInterview } from './interview.service.ts';
+import { getInterviews, recordInterview, startInterview } from './interview.service.ts';
 import { closeAccess, RequestsWithoutOutcome, recordOutcome } from './outcome.service.ts';
 import { getQuestionnaireVersion, listQuestionnaires, publishQuestionnaire } from './questionnaire.service.ts';
 import type { FieldError } from './questionnaire.validation.ts';
@@ -51,6 +51,23 @@ export function registerInterviewApi(app: App, deps: RouteDeps): void {
       const result = await recordInterview(ctxOf(request, deps), request.params.id, request.body);
       if (result.kind === 'invalid') return sendInvalid(reply, 'invalid-interview', result.errors);
       return reply.code(201).send(result.interview);
+    },
+  );
+
+  app.post(
+    '/api/v1/accesses/:id/interviews/start',
+    {
+      schema: {
+        tags: ['accesses'],
+        summary: 'Mark a waiting access as in interview now (social workers), for the office list',
+        params: Id,
+        response: { 204: Type.Null(), ...problems },
+      },
+    },
+    async (request, reply) => {
+      requireOperator(request);
+      await startInterview(ctxOf(request, deps), request.params.id);
+      return reply.code(204).send(null);
     },
   );
 
