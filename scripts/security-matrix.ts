@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 // The access module has two permission tables (register; interviews and outcomes), shown as one module.
+import { accessPermissions } from '../src/modules/access/access.policy.ts';
 import { interviewPermissions } from '../src/modules/access/interview.policy.ts';
 import { auditPermissions } from '../src/modules/audit/index.ts';
 import { identityPermissions } from '../src/modules/identity/index.ts';
@@ -20,7 +21,7 @@ export const START = '<!-- matrix:start -->';
 export const END = '<!-- matrix:end -->';
 
 export const MODULES: Record<string, Permissions> = {
-  access: { ...interviewPermissions },
+  access: { ...accessPermissions, ...interviewPermissions },
   audit: auditPermissions,
   identity: identityPermissions,
   offices: officesPermissions,
@@ -35,6 +36,28 @@ export const NOT_USED_YET = 'Declared in the policy; no service checks it yet.';
  * who may try; this says which records they reach. A new action without a sentence here fails the run.
  */
 export const SCOPES: Record<string, string> = {
+  'access.register':
+    'Own tenant; office-scoped: at one of the operator’s assigned offices (default: the first); a coordinator with ' +
+    'none assigned reaches every office. Another office of the tenant is 403, audited `denied` (`reason = other-office`, ' +
+    'record = the office); another tenant’s office is 422 (`officeId` unknown). Persons concerned are checked through ' +
+    'the people module (`getPerson`, itself audited `person.read`). IASS counting rule: a named person with an access ' +
+    'today (Rome day) at that office gets the requests attached to it (200, `attached`). Audited `access.register` in ' +
+    'the same transaction (ids only). Route: `POST /api/v1/accesses`.',
+  'access.read':
+    'Own tenant; office-scoped as `access.register`. An unknown or another tenant’s access is 404, audited `denied` ' +
+    '(`reason = not-found`); another office’s is 403, audited `denied` (`reason = other-office`). Every read is ' +
+    'audited (`access.read`, record = the access). Route: `GET /api/v1/accesses/{id}`.',
+  'access.list':
+    'Own tenant; office-scoped as `access.register` (no office assigned and not a coordinator: an empty list). Asking ' +
+    'for an office out of scope is 403, audited `denied`. Every list shown is audited (`access.list`, with the view and ' +
+    'the ids listed; no free text). Route: `GET /api/v1/accesses`.',
+  'taxonomy.read':
+    'Own tenant; reference data (need areas), no personal data, so every role reads it and reads are not audited. ' +
+    'Route: `GET /api/v1/need-areas`.',
+  'taxonomy.publish':
+    'Own tenant. Publishes version N+1 of the whole taxonomy; earlier versions are never changed and recorded ' +
+    'requests keep pointing at the area of their version. Audited (`taxonomy.publish`, record = the version). ' +
+    'Route: `POST /api/v1/need-areas`.',
   'interview.conduct':
     'Own tenant; office-scoped: the accesses of the operator’s assigned offices (a coordinator with none assigned ' +
     'reaches every office; other roles with none reach none). An unknown, foreign or out-of-scope access is 404, ' +

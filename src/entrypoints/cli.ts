@@ -8,7 +8,7 @@ import { ROLES, systemClock } from '../platform/context.ts';
 import { migrate, migrationStatus } from '../platform/db/migrate.ts';
 import { DomainError } from '../platform/errors.ts';
 import { newId, newSecret } from '../platform/ids.ts';
-import { seedDemo, seedDemoNeighbourhoods } from './demo-seed.ts';
+import { seedDemo, seedDemoNeighbourhoods, seedDemoTaxonomy } from './demo-seed.ts';
 import { progressOn, reportImport } from './import-report.ts';
 import { type Database, openDatabase } from './runtime.ts';
 import { serve } from './serve.ts';
@@ -90,6 +90,7 @@ export function program(): Command {
         const config = loadConfig();
         const seeded = await seedDemo(db, config.dataDir, `cli-${newId()}`);
         await seedDemoNeighbourhoods(db);
+        await seedDemoTaxonomy(db);
         say(
           seeded
             ? `Demo data loaded; credentials in ${config.dataDir}/demo-credentials.json.`

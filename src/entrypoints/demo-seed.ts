@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { sql } from 'kysely';
+import { insertTaxonomyVersion, type NeedAreaInput } from '../modules/access/index.ts';
 import { recordEvent } from '../modules/audit/index.ts';
 import { createOperator } from '../modules/identity/index.ts';
 import { insertHours, insertOffice, type NewOffice } from '../modules/offices/index.ts';
@@ -180,6 +181,64 @@ export async function seedDemoNeighbourhoods(db: Db): Promise<void> {
   });
 }
 
+/**
+ * Demo need taxonomy, version 1: the three SIUSS user areas (AreaUtenza) on top, local categories
+ * under them. An admin changes it by publishing a new version; recorded requests keep this one.
+ */
+const SIUSS_TOP: NeedAreaInput[] = [
+  { code: 'families_minors', siussArea: 1, labelIt: 'Famiglie e minori', labelEn: 'Families and minors' },
+  {
+    code: 'disability_dependency',
+    siussArea: 2,
+    labelIt: 'Disabilità e non autosufficienza',
+    labelEn: 'Disability and dependency',
+  },
+  {
+    code: 'poverty_exclusion',
+    siussArea: 3,
+    labelIt: 'Povertà ed esclusione sociale',
+    labelEn: 'Poverty and social exclusion',
+  },
+];
+const LOCAL_NEEDS: [parent: string, code: string, it: string, en: string][] = [
+  ['families_minors', 'school', 'Scuola e servizi per l’infanzia', 'School and childcare'],
+  ['families_minors', 'violence', 'Violenza e maltrattamento', 'Violence and abuse'],
+  ['disability_dependency', 'health', 'Salute', 'Health'],
+  ['disability_dependency', 'caregiving', 'Cura di un familiare', 'Caring for a relative'],
+  ['disability_dependency', 'isolation', 'Solitudine e isolamento', 'Loneliness and isolation'],
+  ['poverty_exclusion', 'housing', 'Casa', 'Housing'],
+  ['poverty_exclusion', 'work', 'Lavoro', 'Work'],
+  ['poverty_exclusion', 'income', 'Reddito e spese', 'Income and bills'],
+  ['poverty_exclusion', 'migration_documents', 'Migrazione e documenti', 'Migration and documents'],
+  ['poverty_exclusion', 'addiction', 'Dipendenze', 'Addiction'],
+  ['poverty_exclusion', 'justice', 'Giustizia', 'Justice'],
+  ['poverty_exclusion', 'other', 'Altro', 'Other'],
+];
+export const DEMO_TAXONOMY: NeedAreaInput[] = [
+  ...SIUSS_TOP,
+  ...LOCAL_NEEDS.map(([parentCode, code, labelIt, labelEn]) => ({ code, parentCode, labelIt, labelEn })),
+];
+
+/** Publishes the demo need taxonomy for a demo tenant that has none yet (also for databases seeded earlier). */
+export async function seedDemoTaxonomy(db: Db): Promise<void> {
+  const tenant = await db.selectFrom('tenant').select('id').where('code', '=', MONZA.code).executeTakeFirst();
+  if (!tenant) return;
+  const existing = await db
+    .selectFrom('need_taxonomy_version')
+    .select('id')
+    .where('tenant_id', '=', tenant.id)
+    .limit(1)
+    .executeTakeFirst();
+  if (existing) return;
+  await asSystem(db, (trx) =>
+    insertTaxonomyVersion(trx, tenant.id, DEMO_TAXONOMY, {
+      publishedAt: new Date(),
+      publishedBy: null,
+      note: 'Demo: SIUSS user areas and local categories',
+    }),
+  );
+}
+
 export async function hasAnyTenant(db: Db): Promise<boolean> {
   return (await db.selectFrom('tenant').select('id').limit(1).executeTakeFirst()) !== undefined;
 }
@@ -243,5 +302,6 @@ export async function seedDemo(db: Db, dataDir: string, requestId: string): Prom
     { mode: 0o600 },
   );
   await seedDemoNeighbourhoods(db);
+  await seedDemoTaxonomy(db);
   return true;
 }

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { registerAccess } from '../modules/access/index.ts';
 import { registerAuditRoutes } from '../modules/audit/index.ts';
 import {
   installAuthentication,
@@ -54,6 +55,7 @@ export async function buildApp(options: {
   registerOfficeRoutes(app, deps);
   registerAuditRoutes(app, deps);
   registerPeople(app, deps);
+  registerAccess(app, deps);
   return app;
 }
 

@@ -1,0 +1,32 @@
+import { type Operator, ROLES } from '../../platform/context.ts';
+import { definePermissions } from '../../platform/policy.ts';
+
+/** Staff who work the front door with residents. */
+const FRONT_DOOR = ['coordinator', 'social_worker', 'front_office'] as const;
+
+/**
+ * The access register holds who came, when and why: personal data. Only the front door reads and
+ * writes it; administrators, researchers and auditors get the taxonomy, aggregates and the log.
+ */
+export const accessPermissions = definePermissions({
+  'access.register': FRONT_DOOR,
+  'access.read': FRONT_DOOR,
+  'access.list': FRONT_DOOR,
+  // The need taxonomy is reference data, not personal data: everyone reads it, only an admin edits it.
+  'taxonomy.read': ROLES,
+  'taxonomy.publish': ['admin'],
+});
+
+/**
+ * The offices whose accesses an operator reaches: their assigned offices; a coordinator with none
+ * assigned oversees every office (as on the operator home page); other roles with none reach none.
+ */
+export function officeScope(actor: Operator): 'all' | readonly string[] {
+  if (actor.officeIds.length === 0 && actor.role === 'coordinator') return 'all';
+  return actor.officeIds;
+}
+
+export const inOfficeScope = (actor: Operator, officeId: string): boolean => {
+  const scope = officeScope(actor);
+  return scope === 'all' || scope.includes(officeId);
+};

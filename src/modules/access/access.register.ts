@@ -1,0 +1,13 @@
+import type { App } from '../../platform/http/app.ts';
+import type { RouteDeps } from '../../platform/http/context.ts';
+import { registerAccessApi } from './access.routes.ts';
+import { registerInterviewApi } from './interview.routes.ts';
+
+/**
+ * Every route of the access module. Each part (register, interviews, questionnaires, outcomes,
+ * indicators) adds its registration here: one import, one call.
+ */
+export function registerAccess(app: App, deps: RouteDeps): void {
+  registerAccessApi(app, deps);
+  registerInterviewApi(app, deps);
+}
