@@ -110,6 +110,20 @@ describe('recordInterview', () => {
     expect(stored).toEqual([{ questionnaire_version_id: v2 }]);
   });
 
+  it('keeps the version an interview used after a newer version is published', async () => {
+    const { accessId } = await buildAccess(db, tenant, office, ops.front_office);
+    const sw = operatorCtx(db, ops.social_worker, undefined, [office.id]);
+    await recordInterview(sw, accessId, base({ questionnaireVersionId: v2, answers: { lavora: false } }));
+    const v3 = await publishQuestionnaire(operatorCtx(db, ops.admin), 'breve', {
+      ...SMALL,
+      title: { it: 'Tre', en: 'Three' },
+    });
+    expect(v3).toMatchObject({ questionnaire: { version: 3 } });
+    const [interview] = await getInterviews(sw, accessId);
+    expect(interview?.questionnaire).toEqual({ id: v2, code: 'breve', version: 2 });
+    expect(interview?.answers).toEqual({ lavora: false });
+  });
+
   it('refuses hidden answers and bad input, writing nothing', async () => {
     const { accessId } = await buildAccess(db, tenant, office, ops.front_office);
     const sw = operatorCtx(db, ops.social_worker, undefined, [office.id]);
