@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { buildOperator } from '../../../test/support/factories.ts';
 import type { Clock } from '../../platform/context.ts';
 import { accessWorld } from './access.fixture.ts';
 import { getAccess, listAccesses } from './access.read.service.ts';
@@ -227,5 +228,24 @@ describe('registerAccess — triage', () => {
     const housing = await listAccesses(w.ctx(), { officeId: office, needArea: 'school', from: '2026-06-01' });
     expect(housing).toEqual([]);
     await expect(listAccesses(w.ctx(), { from: '2026-02-30' })).rejects.toMatchObject({ status: 422 });
+  });
+
+  it("lists my open accesses: those I registered, not a colleague's", async () => {
+    const colleague = await buildOperator(w.db, w.tenant, 'front_office', { offices: [w.office] });
+    const clock = at('2026-06-02T08:00:00Z');
+    const mine = saved(await registerAccess(w.ctx(clock), walkIn({ anonymous: {} })));
+    const theirs = saved(await registerAccess(w.ctx(clock, colleague, [w.office]), walkIn({ anonymous: {} })));
+    const list = await listAccesses(w.ctx(clock), { view: 'mine', from: '2026-06-02', to: '2026-06-02' });
+    expect(list.map((a) => a.id)).toEqual([mine.access.id]);
+    const theirList = await listAccesses(w.ctx(clock, colleague, [w.office]), { view: 'mine', from: '2026-06-02' });
+    expect(theirList.map((a) => a.id)).toEqual([theirs.access.id]);
+  });
+});
+
+describe('access codes', () => {
+  it('numbers accesses ACC-YYYY-NNNNNN per tenant and year, one after the other', async () => {
+    const a = saved(await registerAccess(w.ctx(at('2027-01-02T09:00:00Z')), walkIn({ anonymous: {} })));
+    const b = saved(await registerAccess(w.ctx(at('2027-01-02T09:05:00Z')), walkIn({ anonymous: {} })));
+    expect([a.access.code, b.access.code]).toEqual(['ACC-2027-000001', 'ACC-2027-000002']);
   });
 });
