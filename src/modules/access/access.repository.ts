@@ -122,6 +122,8 @@ export async function updateAccessTriage(
   readVersion: number,
   set: Pick<
     AccessRow,
+    | 'status'
+    | 'closed_at'
     | 'urgency'
     | 'urgency_reason'
     | 'pronto_intervento'

@@ -127,6 +127,19 @@ describe('registerAccess — IASS counting rule', () => {
 });
 
 describe('registerAccess — persons and requests', () => {
+  it('reopens a closed access of today when a new request is attached to it', async () => {
+    const p = await w.person();
+    const clock = at('2026-05-09T08:00:00Z');
+    const first = saved(await registerAccess(w.ctx(clock), walkIn({ persons: [p] })));
+    await w.db
+      .updateTable('access')
+      .set({ status: 'closed', closed_at: new Date('2026-05-09T09:00:00Z') })
+      .where('id', '=', first.access.id)
+      .execute();
+    const again = saved(await registerAccess(w.ctx(at('2026-05-09T12:00:00Z')), walkIn({ persons: [p] })));
+    expect(again).toMatchObject({ kind: 'attached', access: { id: first.access.id, status: 'open', closedAt: null } });
+  });
+
   it('records an anonymous, information-only contact with optional sex and age band', async () => {
     const r = saved(
       await registerAccess(

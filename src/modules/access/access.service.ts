@@ -147,7 +147,10 @@ async function registerIn(
     );
     await repo.insertRequests(trx, tenantId, existing.id, requests);
     const raised = moreUrgent(existing.urgency, urgency);
-    await repo.updateAccessTriage(trx, tenantId, existing.id, existing.version, {
+    const updated = await repo.updateAccessTriage(trx, tenantId, existing.id, existing.version, {
+      // A new request on a closed access reopens it: the request still needs an outcome.
+      status: existing.status === 'closed' ? 'open' : existing.status,
+      closed_at: existing.status === 'closed' ? null : existing.closed_at,
       urgency: raised,
       urgency_reason: raised === existing.urgency ? existing.urgency_reason : urgencyReason,
       pronto_intervento: existing.pronto_intervento || (input.prontoIntervento ?? false),
@@ -156,6 +159,8 @@ async function registerIn(
       conditions_imposed: existing.conditions_imposed ?? (input.conditionsImposed?.trim() || null),
       mandated_by: existing.mandated_by === 'none' ? (input.mandatedBy ?? 'none') : existing.mandated_by,
     });
+    // The row is locked (FOR UPDATE) since it was read, so its version cannot have moved.
+    if (!updated) throw new Error('attached access changed under its lock');
     const row = await repo.findAccess(trx, tenantId, existing.id);
     if (!row) throw new Error('attached access vanished');
     const access = await loadAccessView(trx, tenantId, row, today);
