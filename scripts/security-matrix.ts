@@ -64,7 +64,8 @@ export const SCOPES: Record<string, string> = {
     'audited `denied` (`reason = not-found`); a closed access is 409. Answers are checked against the questionnaire ' +
     'version chosen, which the interview keeps. The first interview records `help_at_first_interview`; the access ' +
     'moves to `open` (`interview.start` moves it to `in_interview`). Audited (`interview.conduct`, with the interview ' +
-    'and questionnaire ids; never answers or the summary). Route: `POST /api/v1/accesses/{id}/interviews`.',
+    'and questionnaire ids; never answers or the summary). Routes: `POST /api/v1/accesses/{id}/interviews`, ' +
+    '`POST /api/v1/accesses/{id}/interviews/start`.',
   'interview.read':
     'Own tenant; office-scoped as `interview.conduct`. Lists the interviews of an access (who, when, how long, ' +
     'questionnaire version, answers); audited (`interview.read`, with the ids shown and whether the summary was ' +
