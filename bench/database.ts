@@ -3,6 +3,7 @@ import path from 'node:path';
 import { createDb } from '../src/platform/db/database.ts';
 import { openEmbedded } from '../src/platform/db/embedded.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
+import { newId } from '../src/platform/ids.ts';
 import { buildOffice, buildOperator, buildTenant, buildToken } from '../test/support/factories.ts';
 import { sleep } from './cleanup.ts';
 
@@ -10,6 +11,8 @@ export interface BenchDatabase {
   url: string;
   tenantId: string;
   officeId: string;
+  /** A need area of the tenant's (one-area) taxonomy, for registering accesses. */
+  needAreaId: string;
   /** Bearer secret of an API token held by a front-office operator of the seeded office. */
   token: string;
   stop(): Promise<void>;
@@ -28,7 +31,25 @@ export async function startBenchDatabase(dir: string, log: (message: string) => 
     const office = await buildOffice(db, tenant);
     const operator = await buildOperator(db, tenant, 'front_office', { offices: [office] });
     const token = await buildToken(db, operator);
-    return { url: server.url, tenantId: tenant.id, officeId: office.id, token, stop: server.stop };
+    const taxonomyId = newId();
+    const needAreaId = newId();
+    await db
+      .insertInto('need_taxonomy_version')
+      .values({ id: taxonomyId, tenant_id: tenant.id, version: 1, published_at: new Date() })
+      .execute();
+    await db
+      .insertInto('need_area')
+      .values({
+        id: needAreaId,
+        tenant_id: tenant.id,
+        taxonomy_version_id: taxonomyId,
+        code: 'housing',
+        siuss_area: 3,
+        label_it: 'Casa',
+        label_en: 'Housing',
+      })
+      .execute();
+    return { url: server.url, tenantId: tenant.id, officeId: office.id, needAreaId, token, stop: server.stop };
   } catch (err) {
     await server.stop();
     throw err;

@@ -7,6 +7,8 @@ export interface Target {
   /** How the path appears in the report when it holds a generated id. */
   label?: string;
   headers?: Record<string, string>;
+  /** POST with a JSON body; GET when absent. */
+  body?: string;
   /** Checks one real response before the load starts; returns what is wrong, or undefined. */
   check(response: Response, body: string): string | undefined;
 }
@@ -31,11 +33,21 @@ export interface Measurement {
 /** One request by hand: a target that does not answer 200 with the right content is not measured. */
 export async function preflight(target: Target): Promise<void> {
   const url = target.baseUrl + target.path;
-  const response = await fetch(url, { headers: target.headers ?? {}, signal: AbortSignal.timeout(10_000) });
+  const response = await fetch(url, {
+    method: target.body ? 'POST' : 'GET',
+    headers: { ...(target.headers ?? {}), ...(target.body ? { 'content-type': 'application/json' } : {}) },
+    ...(target.body ? { body: target.body } : {}),
+    signal: AbortSignal.timeout(10_000),
+  });
   const body = await response.text();
-  const problem = response.status === 200 ? target.check(response, body) : `status ${response.status}, expected 200`;
+  const ok = response.status === 200 || (target.body !== undefined && response.status === 201);
+  const problem = ok
+    ? target.check(response, body)
+    : `status ${response.status}, expected 200${target.body ? '/201' : ''}`;
   if (problem) {
-    throw new Error(`Pre-flight of ${target.name} (GET ${target.path}) failed: ${problem}\n${body.slice(0, 500)}`);
+    throw new Error(
+      `Pre-flight of ${target.name} (${target.body ? 'POST' : 'GET'} ${target.path}) failed: ${problem}\n${body.slice(0, 500)}`,
+    );
   }
 }
 
@@ -44,7 +56,8 @@ export async function measure(target: Target, settings: LoadSettings): Promise<M
   const options = {
     url: target.baseUrl + target.path,
     connections: settings.connections,
-    headers: target.headers ?? {},
+    headers: { ...(target.headers ?? {}), ...(target.body ? { 'content-type': 'application/json' } : {}) },
+    ...(target.body ? { method: 'POST' as const, body: target.body } : {}),
     timeout: 10,
   };
   await autocannon({ ...options, duration: settings.warmupSeconds });

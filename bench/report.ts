@@ -64,7 +64,7 @@ export function driftLine(start: Measurement, end: Measurement): string {
 export function resultsTable(results: Measurement[], baseline: Baseline): string {
   const rows = results.map((m) => [
     m.target.name,
-    `\`GET ${m.target.label ?? m.target.path}\``,
+    `\`${m.target.body ? 'POST' : 'GET'} ${m.target.label ?? m.target.path}\``,
     Math.round(m.requestsPerSecond).toLocaleString('en-US'),
     (m.requestsPerSecond / baseline.requestsPerSecond).toFixed(3),
     ms(m.p50),

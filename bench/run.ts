@@ -77,6 +77,22 @@ async function bench(): Promise<void> {
       headers: { authorization: `Bearer ${database.token}` },
       check: (_r, body) => (JSON.parse(body).id === database.officeId ? undefined : 'another office came back'),
     },
+    {
+      // Issue 4: a registration is a full transaction with its audit event; target ≥ 25% of the read above.
+      name: 'API write: register an access (audited)',
+      baseUrl: app.baseUrl,
+      path: '/api/v1/accesses',
+      label: '/api/v1/accesses',
+      headers: { authorization: `Bearer ${database.token}` },
+      body: JSON.stringify({
+        channel: 'walk_in',
+        presentedBy: 'person',
+        referrer: 'self',
+        anonymous: { ageBand: '35-64' },
+        requests: [{ needAreaId: database.needAreaId, reason: 'Informazioni sul contributo affitto' }],
+      }),
+      check: (_r, body) => (JSON.parse(body).access?.code ? undefined : 'no access code came back'),
+    },
     { name: 'public home page', baseUrl: app.baseUrl, path: '/', check: isHtml },
     helloWorld('end'),
   ];
@@ -85,7 +101,7 @@ async function bench(): Promise<void> {
   const results: Measurement[] = [];
   for (const target of targets) {
     say(
-      `Measuring ${target.name}: GET ${target.label ?? target.path} (${SETTINGS.warmupSeconds} s warm-up + ${SETTINGS.seconds} s)…`,
+      `Measuring ${target.name}: ${target.body ? 'POST' : 'GET'} ${target.label ?? target.path} (${SETTINGS.warmupSeconds} s warm-up + ${SETTINGS.seconds} s)…`,
     );
     results.push(await measure(target, SETTINGS));
   }
@@ -97,6 +113,14 @@ async function bench(): Promise<void> {
   const table = resultsTable(results, baselineOf(first, last));
   const drift = driftLine(first, last);
   say(`\n${machineLine(info)}\nCommit ${info.commit} · ${info.date}\n\n${table}\n\n${drift}\n`);
+
+  const read = results.find((r) => r.target.name === 'API read (audited)');
+  const write = results.find((r) => r.target.name.startsWith('API write'));
+  const writeVerdict =
+    read && write
+      ? `Access registration at ${((write.requestsPerSecond / read.requestsPerSecond) * 100).toFixed(0)}% of the audited read's requests/s — target ≥ 25%: ${write.requestsPerSecond >= 0.25 * read.requestsPerSecond ? 'met' : 'NOT met'}.`
+      : '';
+  say(writeVerdict);
 
   const failures = results.map(failuresOf).filter((f) => f !== undefined);
   if (failures.length > 0) {
@@ -129,7 +153,7 @@ async function bench(): Promise<void> {
 
   await writeBenchmarksDoc(
     DOC,
-    `${resultsSection(info, table, drift)}\n\n### People search at ${peopleCount.toLocaleString('en')} people\n\n${peopleTable}\n\n${verdict}`,
+    `${resultsSection(info, table, drift)}\n\n${writeVerdict}\n\n### People search at ${peopleCount.toLocaleString('en')} people\n\n${peopleTable}\n\n${verdict}`,
   );
   say('Wrote docs/BENCHMARKS.md.');
 }

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
+import { seedDemoQuestionnaire } from '../modules/access/index.ts';
 import { verifyAuditChain } from '../modules/audit/index.ts';
 import { createApiToken, createOperator, listApiTokens, revokeApiToken } from '../modules/identity/index.ts';
 import { importPeople } from '../modules/people/index.ts';
@@ -91,6 +92,7 @@ export function program(): Command {
         const seeded = await seedDemo(db, config.dataDir, `cli-${newId()}`);
         await seedDemoNeighbourhoods(db);
         await seedDemoTaxonomy(db);
+        await seedDemoQuestionnaire(db);
         say(
           seeded
             ? `Demo data loaded; credentials in ${config.dataDir}/demo-credentials.json.`

@@ -1,3 +1,4 @@
+import { seedDemoQuestionnaire } from '../modules/access/index.ts';
 import { purgeExpiredSessions } from '../modules/identity/index.ts';
 import type { Config } from '../platform/config.ts';
 import { systemClock } from '../platform/context.ts';
@@ -19,6 +20,7 @@ export async function serve(config: Config): Promise<void> {
       await seedDemo(database.db, config.dataDir, 'startup');
       await seedDemoNeighbourhoods(database.db);
       await seedDemoTaxonomy(database.db);
+      await seedDemoQuestionnaire(database.db);
     } else if (!(await hasAnyTenant(database.db))) say('No tenant yet: create one before residents can use the site.');
   } catch (err) {
     // A server already running owns the database: leave it alone.
