@@ -1,5 +1,6 @@
 import type { App } from '../../platform/http/app.ts';
 import type { RouteDeps } from '../../platform/http/context.ts';
+import { registerAccessPages } from './access.pages.tsx';
 import { registerAccessApi } from './access.routes.ts';
 import { registerInterviewApi } from './interview.routes.ts';
 
@@ -9,5 +10,6 @@ import { registerInterviewApi } from './interview.routes.ts';
  */
 export function registerAccess(app: App, deps: RouteDeps): void {
   registerAccessApi(app, deps);
+  registerAccessPages(app, deps);
   registerInterviewApi(app, deps);
 }

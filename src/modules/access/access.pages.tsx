@@ -1,0 +1,306 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import type { Operator } from '../../platform/context.ts';
+import { DomainError, Forbidden } from '../../platform/errors.ts';
+import type { App } from '../../platform/http/app.ts';
+import { ctxOf, type RouteDeps, requireOperator } from '../../platform/http/context.ts';
+import { pageCtx, sendPage } from '../../platform/http/pages.tsx';
+import { roleMay } from '../../platform/policy.ts';
+import { listPublicOffices } from '../offices/index.ts';
+import { type SearchResult, searchPeople } from '../people/index.ts';
+import type { AccessMessageKey } from './access.messages.ts';
+import { accessPermissions, inOfficeScope } from './access.policy.ts';
+import { getAccess, listAccesses } from './access.read.service.ts';
+import { registerAccess } from './access.service.ts';
+import { type RegisterAccessInput, validateAccessInput } from './access.validation.ts';
+import {
+  AccessListPage,
+  AccessPage,
+  type CaptureForm,
+  CapturePage,
+  EMPTY_CAPTURE,
+  type Errors,
+  type OutcomeFormState,
+  type T,
+  tOf,
+} from './access.views.tsx';
+import { PROFESSIONAL_OUTCOMES } from './interview.policy.ts';
+import { closeAccess, OUTCOME_KINDS, REASON_CODES, RequestsWithoutOutcome, recordOutcome } from './outcome.service.ts';
+import { currentTaxonomy } from './taxonomy.service.ts';
+
+const Str = (max = 2000) => Type.Optional(Type.String({ maxLength: max }));
+const CaptureBody = Type.Object({
+  officeId: Str(100),
+  channel: Str(40),
+  presentedBy: Str(40),
+  referrer: Str(40),
+  q: Str(200),
+  who: Str(100),
+  sex: Str(10),
+  ageBand: Str(10),
+  needAreaId: Str(100),
+  reason: Str(4000),
+  urgency: Str(40),
+  urgencyReason: Str(4000),
+  action: Str(20),
+  _csrf: Str(),
+});
+const OutcomeBody = Type.Object({ kind: Str(60), detail: Str(8000), reasonCode: Str(60), _csrf: Str() });
+const Id = Type.Object({ id: Type.String({ maxLength: 100 }) });
+const RequestId = Type.Object({ id: Type.String({ maxLength: 100 }), requestId: Type.String({ maxLength: 100 }) });
+
+const URGENCY_RANK: Record<string, number> = { immediate: 0, within_days: 1, ordinary: 2 };
+const REASONS = [...new Set(Object.values(REASON_CODES).flat())];
+
+function allow(actor: Operator, action: keyof typeof accessPermissions): void {
+  if (!roleMay(accessPermissions, actor, action)) throw new Forbidden(action);
+}
+
+/** The offices an operator registers for, their first assigned office first. */
+async function myOffices(deps: RouteDeps, actor: Operator) {
+  const all = await listPublicOffices(deps.db, actor.tenantId);
+  const mine = all.filter((o) => inOfficeScope(actor, o.id));
+  const rank = (id: string) => {
+    const i = actor.officeIds.indexOf(id);
+    return i < 0 ? actor.officeIds.length : i;
+  };
+  return mine.sort((a, b) => rank(a.id) - rank(b.id)).map((o) => ({ value: o.id, label: o.name }));
+}
+
+const ERROR_TEXT: Record<string, AccessMessageKey> = {
+  required: 'error.required',
+  'too-long': 'error.tooLong',
+  tooLong: 'error.tooLong',
+  requiredForOther: 'error.required',
+  'not-current': 'error.notCurrent',
+};
+const errorText = (t: T, code: string) => t(ERROR_TEXT[code] ?? 'error.invalid');
+
+/** A field of the register's input → the id of its field on the quick-capture form. */
+function captureField(field: string): string {
+  if (field.startsWith('persons') || field === 'anonymous') return 'who-anonymous';
+  if (field === 'anonymous.sex') return 'sex';
+  if (field === 'anonymous.ageBand') return 'ageBand';
+  if (field === 'requests' || field.endsWith('.needAreaId')) return 'needAreaId';
+  if (field.endsWith('.reason')) return 'reason';
+  if (field === 'urgency') return 'urgency-ordinary';
+  return field;
+}
+
+function inputOf(form: CaptureForm): RegisterAccessInput {
+  const who = form.who;
+  return {
+    ...(form.officeId ? { officeId: form.officeId } : {}),
+    channel: form.channel as RegisterAccessInput['channel'],
+    presentedBy: form.presentedBy as RegisterAccessInput['presentedBy'],
+    referrer: form.referrer as RegisterAccessInput['referrer'],
+    ...(who === 'anonymous'
+      ? {
+          anonymous: {
+            ...(form.sex ? { sex: form.sex as 'F' | 'M' } : {}),
+            ...(form.ageBand ? { ageBand: form.ageBand as '18-34' } : {}),
+          },
+        }
+      : who
+        ? { persons: [who] }
+        : {}),
+    requests: [{ needAreaId: form.needAreaId, reason: form.reason }],
+    urgency: form.urgency as RegisterAccessInput['urgency'],
+    ...(form.urgencyReason.trim() ? { urgencyReason: form.urgencyReason } : {}),
+  };
+}
+
+export function registerAccessPages(app: App, deps: RouteDeps): void {
+  const capturePage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    form: CaptureForm | undefined,
+    extra: { results?: SearchResult[]; errors?: Errors },
+    status = 200,
+  ) => {
+    const actor = requireOperator(request);
+    const page = pageCtx(request, reply);
+    const t = tOf(page);
+    const offices = await myOffices(deps, actor);
+    const taxonomy = await currentTaxonomy(ctxOf(request, deps));
+    const notice =
+      offices.length === 0 ? t('error.noOffice') : taxonomy.areas.length === 0 ? t('error.noTaxonomy') : undefined;
+    return sendPage(
+      reply,
+      <CapturePage
+        page={page}
+        csrf={reply.generateCsrf()}
+        form={form ?? { ...EMPTY_CAPTURE, officeId: offices[0]?.value ?? '' }}
+        offices={offices}
+        areas={taxonomy.areas}
+        results={extra.results}
+        errors={extra.errors ?? {}}
+        notice={notice}
+      />,
+      status,
+    );
+  };
+
+  app.get('/operatori/accessi/nuovo', { schema: { hide: true } }, async (request, reply) => {
+    allow(requireOperator(request), 'access.register');
+    return capturePage(request, reply, undefined, {});
+  });
+
+  app.post(
+    '/operatori/accessi/nuovo',
+    { schema: { hide: true, body: CaptureBody }, preHandler: app.csrfProtection },
+    async (request, reply) => {
+      const actor = requireOperator(request);
+      allow(actor, 'access.register');
+      const b = request.body;
+      const form: CaptureForm = { ...EMPTY_CAPTURE, officeId: '' };
+      for (const k of Object.keys(form) as (keyof CaptureForm)[]) form[k] = b[k] ?? form[k];
+      const ctx = ctxOf(request, deps);
+      const t = tOf(pageCtx(request, reply));
+      const search = async () => (form.q.trim() ? await searchPeople(ctx, form.q) : undefined);
+      if (b.action !== 'save') {
+        return capturePage(request, reply, form, { results: (await search()) ?? [] });
+      }
+      const input = inputOf(form);
+      const errors: Errors = {};
+      const add = (field: string, message: string) => {
+        errors[field] ??= message;
+      };
+      if (!form.who) add('who-anonymous', t('error.whoRequired'));
+      if (!form.needAreaId) add('needAreaId', t('error.required'));
+      let status = 422;
+      if (Object.keys(errors).length === 0) {
+        try {
+          const result = await registerAccess(ctx, input);
+          if (result.kind !== 'invalid') {
+            const flag = result.kind === 'attached' ? 'allegato=1' : 'nuovo=1';
+            return reply.redirect(`/operatori/accessi/${result.access.id}?${flag}`, 303);
+          }
+          for (const e of result.errors) add(captureField(e.field), errorText(t, e.code));
+        } catch (err) {
+          if (!(err instanceof Forbidden)) throw err;
+          add('officeId', t('error.otherOffice'));
+          status = 403;
+        }
+      } else {
+        for (const e of validateAccessInput(input, ctx.clock.now())) add(captureField(e.field), errorText(t, e.code));
+      }
+      return capturePage(request, reply, form, { results: (await search()) ?? [], errors }, status);
+    },
+  );
+
+  const accessPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: string,
+    extra: { outcomeForm?: OutcomeFormState; closeMissing?: string[]; closeError?: string } = {},
+    status = 200,
+  ) => {
+    const actor = requireOperator(request);
+    const access = await getAccess(ctxOf(request, deps), id);
+    const page = pageCtx(request, reply);
+    const t = tOf(page);
+    const q = request.query as Record<string, string | undefined>;
+    const notices = [
+      q.nuovo === '1' ? t('access.created') : '',
+      q.allegato === '1' ? t('access.attached') : '',
+      q.esito === '1' ? t('access.outcomeSaved') : '',
+      q.chiuso === '1' ? t('access.closed') : '',
+    ].filter(Boolean);
+    const offices = await listPublicOffices(deps.db, actor.tenantId);
+    const kinds =
+      actor.role === 'front_office' ? OUTCOME_KINDS.filter((k) => !PROFESSIONAL_OUTCOMES.includes(k)) : OUTCOME_KINDS;
+    return sendPage(
+      reply,
+      <AccessPage
+        page={page}
+        csrf={reply.generateCsrf()}
+        access={access}
+        officeName={offices.find((o) => o.id === access.officeId)?.name ?? ''}
+        notices={notices}
+        outcomeKinds={kinds}
+        reasonCodes={REASONS}
+        outcomeForm={extra.outcomeForm}
+        closeMissing={extra.closeMissing}
+        closeError={extra.closeError}
+      />,
+      status,
+    );
+  };
+
+  app.get('/operatori/accessi/:id', { schema: { hide: true, params: Id } }, async (request, reply) =>
+    accessPage(request, reply, request.params.id),
+  );
+
+  app.post(
+    '/operatori/accessi/:id/richieste/:requestId/esiti',
+    { schema: { hide: true, params: RequestId, body: OutcomeBody }, preHandler: app.csrfProtection },
+    async (request, reply) => {
+      requireOperator(request);
+      const { id, requestId } = request.params;
+      const b = request.body;
+      const t = tOf(pageCtx(request, reply));
+      const form: OutcomeFormState = {
+        requestId,
+        kind: b.kind ?? '',
+        detail: b.detail ?? '',
+        reasonCode: b.reasonCode ?? '',
+        errors: {},
+      };
+      const field = (name: string) => `${name.replace(/^\//, '')}-${requestId}`;
+      try {
+        const result = await recordOutcome(ctxOf(request, deps), id, requestId, {
+          kind: form.kind,
+          detail: form.detail || null,
+          reasonCode: form.reasonCode || null,
+        });
+        if (result.kind === 'recorded') return reply.redirect(`/operatori/accessi/${id}?esito=1`, 303);
+        for (const e of result.errors) form.errors[field(e.field)] ??= errorText(t, e.code);
+        return accessPage(request, reply, id, { outcomeForm: form }, 422);
+      } catch (err) {
+        if (!(err instanceof DomainError) || (err.status !== 403 && err.status !== 409)) throw err;
+        if (err.status === 409) return accessPage(request, reply, id, { closeError: t('access.alreadyClosed') }, 409);
+        if (err instanceof Forbidden) throw err;
+        form.errors[field('kind')] = t('access.outcomeForbidden');
+        return accessPage(request, reply, id, { outcomeForm: form }, 403);
+      }
+    },
+  );
+
+  app.post(
+    '/operatori/accessi/:id/chiudi',
+    { schema: { hide: true, params: Id }, preHandler: app.csrfProtection },
+    async (request, reply) => {
+      requireOperator(request);
+      const { id } = request.params;
+      const t = tOf(pageCtx(request, reply));
+      try {
+        await closeAccess(ctxOf(request, deps), id);
+        return reply.redirect(`/operatori/accessi/${id}?chiuso=1`, 303);
+      } catch (err) {
+        if (err instanceof RequestsWithoutOutcome)
+          return accessPage(request, reply, id, { closeMissing: err.requestIds }, 409);
+        if (!(err instanceof DomainError) || err.status !== 409) throw err;
+        const message = err.code === 'access-closed' ? t('access.alreadyClosed') : t('access.cannotClose');
+        return accessPage(request, reply, id, { closeError: message }, 409);
+      }
+    },
+  );
+
+  app.get('/operatori/accessi', { schema: { hide: true } }, async (request, reply) => {
+    const actor = requireOperator(request);
+    const ctx = ctxOf(request, deps);
+    const today = (await listAccesses(ctx, { view: 'today' })).sort(
+      (a, b) => (URGENCY_RANK[a.urgency] ?? 2) - (URGENCY_RANK[b.urgency] ?? 2),
+    );
+    const awaiting = await listAccesses(ctx, { view: 'awaiting' });
+    const page = pageCtx(request, reply);
+    const offices = new Map((await listPublicOffices(deps.db, actor.tenantId)).map((o) => [o.id, o.name]));
+    const taxonomy = await currentTaxonomy(ctx);
+    const areas = new Map(taxonomy.areas.map((a) => [a.code, page.locale === 'it' ? a.labelIt : a.labelEn]));
+    return sendPage(
+      reply,
+      <AccessListPage page={page} today={today} awaiting={awaiting} offices={offices} areas={areas} />,
+    );
+  });
+}
