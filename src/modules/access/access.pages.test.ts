@@ -56,6 +56,11 @@ describe('quick capture page', () => {
     expect(res.body).toContain('Casa');
   });
 
+  it('is linked from the operator home only for roles that register accesses', async () => {
+    expect((await (await signedIn(world.desk)).get('/operatori')).body).toContain('href="/operatori/accessi"');
+    expect((await (await signedIn(researcher)).get('/operatori')).body).not.toContain('href="/operatori/accessi"');
+  });
+
   it('refuses roles that may not register accesses', async () => {
     expect((await (await signedIn(researcher)).get(NEW)).statusCode).toBe(403);
   });

@@ -613,3 +613,8 @@ export function AccessListPage(props: {
     </Layout>
   );
 }
+
+/** The operator home's link to today's accesses (the home shows it to roles that register accesses). */
+export function AccessesLink({ page }: { page: PageCtx }) {
+  return <a href="/operatori/accessi">{tOf(page)('list.title')}</a>;
+}

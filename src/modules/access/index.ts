@@ -11,6 +11,7 @@ export { registerAccessApi } from './access.routes.ts';
 export { accessCode, type RegisterResult, registerAccess as recordAccess, romeDay } from './access.service.ts';
 export type { FieldError as AccessFieldError, RegisterAccessInput } from './access.validation.ts';
 export type { AccessView } from './access.view.ts';
+export { AccessesLink } from './access.views.tsx';
 export { computeIndicators, type IndicatorQuery, publishable, publishableMedian } from './indicators.sql.ts';
 export { interviewPermissions } from './interview.policy.ts';
 export { getInterviews, type InterviewView, recordInterview, startInterview } from './interview.service.ts';

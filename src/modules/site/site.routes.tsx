@@ -3,6 +3,7 @@ import { ctxOf, type RouteDeps, requireOperator } from '../../platform/http/cont
 import { pageCtx, sendPage } from '../../platform/http/pages.tsx';
 import type { MessageKey } from '../../platform/i18n/index.ts';
 import { roleMay } from '../../platform/policy.ts';
+import { accessPermissions } from '../access/index.ts';
 import { auditPermissions } from '../audit/index.ts';
 import { listPublicOffices, officesPermissions, officesToday } from '../offices/index.ts';
 import { countOpeningsToReview, peoplePermissions } from '../people/index.ts';
@@ -42,6 +43,7 @@ export function registerSiteRoutes(app: App, deps: RouteDeps): void {
         today={today}
         canAudit={roleMay(auditPermissions, actor, 'audit.read')}
         canSearchPeople={roleMay(peoplePermissions, actor, 'person.search')}
+        canRegisterAccesses={roleMay(accessPermissions, actor, 'access.register')}
         openingsToReview={openingsToReview}
       />,
     );

@@ -1,5 +1,6 @@
 import type { MessageKey } from '../../platform/i18n/index.ts';
 import { Layout, type PageCtx } from '../../platform/ui/layout.tsx';
+import { AccessesLink } from '../access/index.ts';
 import { HoursList, type Office, OfficeCard, type OfficeToday } from '../offices/index.ts';
 import { OpeningsToReviewLink } from '../people/index.ts';
 
@@ -42,6 +43,7 @@ export function OperatorHome(props: {
   today: OfficeToday[] | undefined;
   canAudit: boolean;
   canSearchPeople: boolean;
+  canRegisterAccesses?: boolean;
   /** Break-the-glass openings of confidential files waiting for the coordinator's review. */
   openingsToReview?: number | undefined;
 }) {
@@ -55,6 +57,11 @@ export function OperatorHome(props: {
       </p>
       <nav aria-label={t('ops.menu')} class="mb-4">
         <ul class="list-inline">
+          {props.canRegisterAccesses ? (
+            <li class="list-inline-item">
+              <AccessesLink page={page} />
+            </li>
+          ) : null}
           {props.canSearchPeople ? (
             <li class="list-inline-item">
               <a href="/operatori/persone">{t('ops.people')}</a>
