@@ -145,6 +145,12 @@ export const options = (t: T, prefix: string, values: readonly string[]): Option
 export const areaLabel = (page: PageCtx, a: { labelIt: string; labelEn: string }) =>
   page.locale === 'it' ? a.labelIt : a.labelEn;
 
+/** A local category names its SIUSS area after it ("Casa (Povertà)"), so typing its first letters selects it. */
+function labelWithParent(page: PageCtx, areas: NeedArea[], a: NeedArea): string {
+  const parent = a.parentCode ? areas.find((p) => p.code === a.parentCode) : undefined;
+  return parent ? `${areaLabel(page, a)} (${areaLabel(page, parent)})` : areaLabel(page, a);
+}
+
 export interface CaptureForm {
   officeId: string;
   channel: string;
@@ -310,7 +316,7 @@ export function CapturePage(props: {
             { value: '', label: '—' },
             ...props.areas.map((a) => ({
               value: a.id,
-              label: a.parentCode ? `— ${areaLabel(page, a)}` : areaLabel(page, a),
+              label: labelWithParent(page, props.areas, a),
             })),
           ]}
           value={form.needAreaId}
