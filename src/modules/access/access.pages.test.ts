@@ -159,6 +159,24 @@ describe('access page and today list', () => {
     expect(shown.body).not.toContain('Chiudi accesso');
   });
 
+  it('refuses a professional outcome from the front office (403) and an office not mine (403), in the form', async () => {
+    const b = await signedIn(world.desk);
+    const saved = await b.submit(NEW, NEW, base({ who: 'anonymous' }));
+    const id = idFrom(saved.headers.location);
+    const page = await b.get(`/operatori/accessi/${id}`);
+    const requestId = /\/richieste\/([0-9a-f-]{36})\/esiti/.exec(page.body)?.[1] ?? '';
+    const res = await b.post(`/operatori/accessi/${id}/richieste/${requestId}/esiti`, {
+      _csrf: csrfOf(page.body),
+      kind: 'take_charge_proposal',
+    });
+    expect(res.statusCode).toBe(403);
+    expect(res.body).toContain('solo un’assistente sociale');
+    const elsewhere = await signedIn(worker);
+    const other = await elsewhere.submit(NEW, NEW, base({ who: 'anonymous', officeId: world.otherOffice.id }));
+    expect(other.statusCode).toBe(403);
+    expect(other.body).toContain('Non puoi registrare accessi per questo ufficio.');
+  });
+
   it('offers the front office only the outcomes it may record', async () => {
     const b = await signedIn(world.desk);
     const saved = await b.submit(NEW, NEW, base({ who: 'anonymous' }));
