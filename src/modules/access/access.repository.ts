@@ -228,6 +228,19 @@ export async function requestsOf(db: Executor, tenantId: string, accessId: strin
     .execute();
 }
 
+/** Outcomes recorded on the requests of an access, oldest first. */
+export async function outcomesOf(db: Executor, tenantId: string, accessId: string) {
+  return db
+    .selectFrom('outcome as o')
+    .innerJoin('access_request as r', 'r.id', 'o.request_id')
+    .select(['o.id', 'o.request_id', 'o.kind', 'o.detail', 'o.reason_code', 'o.recorded_at'])
+    .where('o.tenant_id', '=', tenantId)
+    .where('r.access_id', '=', accessId)
+    .orderBy('o.recorded_at')
+    .orderBy('o.id')
+    .execute();
+}
+
 export async function officeExists(db: Executor, tenantId: string, officeId: string): Promise<boolean> {
   const row = await db
     .selectFrom('office')

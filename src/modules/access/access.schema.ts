@@ -95,6 +95,16 @@ export const AccessView = Type.Object(
           labelEn: Type.String(),
           taxonomyVersion: Type.Integer({ description: 'The taxonomy version the request was recorded with' }),
         }),
+        outcomes: Type.Array(
+          Type.Object({
+            id: Uuid,
+            kind: Type.String(),
+            detail: Nullable(Type.String()),
+            reasonCode: Nullable(Type.String()),
+            recordedAt: Type.String({ format: 'date-time' }),
+          }),
+          { description: 'Outcomes recorded on this request, oldest first' },
+        ),
       }),
     ),
     care: Type.Object({

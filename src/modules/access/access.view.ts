@@ -28,6 +28,7 @@ export interface AccessView {
       labelEn: string;
       taxonomyVersion: number;
     };
+    outcomes: { id: string; kind: string; detail: string | null; reasonCode: string | null; recordedAt: Date }[];
   }[];
   care: {
     documentsDemanded: string[];
@@ -58,6 +59,7 @@ export async function loadAccessView(
 ): Promise<AccessView> {
   const persons = await repo.personsOf(trx, tenantId, row.id);
   const requests = await repo.requestsOf(trx, tenantId, row.id);
+  const outcomes = await repo.outcomesOf(trx, tenantId, row.id);
   return {
     id: row.id,
     code: row.code,
@@ -88,6 +90,15 @@ export async function loadAccessView(
         labelEn: r.label_en,
         taxonomyVersion: r.taxonomy_version,
       },
+      outcomes: outcomes
+        .filter((o) => o.request_id === r.id)
+        .map((o) => ({
+          id: o.id,
+          kind: o.kind,
+          detail: o.detail,
+          reasonCode: o.reason_code,
+          recordedAt: o.recorded_at,
+        })),
     })),
     care: {
       documentsDemanded: row.documents_demanded,

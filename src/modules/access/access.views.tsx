@@ -487,6 +487,17 @@ export function AccessPage(props: {
           <section key={r.id} id={`request-${r.id}`} class="mb-4">
             <h3 class="h4">{t('access.request', { n: i + 1, area: areaLabel(page, r.needArea) })}</h3>
             <p>{r.reason}</p>
+            {r.outcomes.length > 0 ? (
+              <ul aria-label={t('access.outcomesRecorded')}>
+                {r.outcomes.map((o) => (
+                  <li key={o.id}>
+                    <strong>{t(`outcome.${o.kind}` as AccessMessageKey)}</strong>
+                    {o.reasonCode ? ` — ${t(`reason.${o.reasonCode}` as AccessMessageKey)}` : ''}
+                    {o.detail ? `: ${o.detail}` : ''}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
             {a.status === 'closed' ? null : (
               <form method="post" action={`/operatori/accessi/${a.id}/richieste/${r.id}/esiti`} novalidate>
                 <Csrf token={props.csrf} />

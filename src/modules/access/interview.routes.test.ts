@@ -104,6 +104,19 @@ describe('interview, outcome and questionnaire API', () => {
       .executeTakeFirstOrThrow();
     expect(row).toEqual({ status: 'closed', help_at_first_interview: true });
 
+    // The access itself lists each request's outcomes.
+    const read = await api('GET', `/api/v1/accesses/${accessId}`, 'social_worker');
+    const byRequest = Object.fromEntries(
+      read
+        .json<{ requests: { id: string; outcomes: { kind: string; detail: string | null }[] }[] }>()
+        .requests.map((r) => [r.id, r.outcomes.map((o) => o.kind)]),
+    );
+    expect(byRequest).toEqual({
+      [r1 ?? '']: ['information'],
+      [r2 ?? '']: ['referral'],
+      [r3 ?? '']: ['take_charge_proposal'],
+    });
+
     const audit = await db
       .selectFrom('audit_event')
       .select(['action', 'details'])
@@ -112,6 +125,7 @@ describe('interview, outcome and questionnaire API', () => {
     expect(audit.map((a) => a.action).sort()).toEqual(
       [
         'access.close',
+        'access.read',
         'interview.conduct',
         'interview.start',
         'interview.read',
