@@ -93,6 +93,22 @@ function registerPrivacyPages(app: App, deps: RouteDeps): void {
   const hide = { hide: true };
   const post = { preHandler: app.csrfProtection, attachValidation: true };
 
+  /** Both privacy forms: check lengths, save, back to the file — or the page again with the errors. */
+  async function saveForm(
+    request: FastifyRequest<{ Params: { id: string }; Body: Record<string, string | undefined> }>,
+    reply: FastifyReply,
+    form: 'notice' | 'consent',
+    save: (ctx: Ctx, id: string) => Promise<{ kind: 'saved' } | { kind: 'invalid'; errors: PrivacyFieldError[] }>,
+  ) {
+    requireOperator(request);
+    const ctx = ctxOf(request, deps);
+    const { id } = request.params;
+    const long = tooLong(request);
+    const result = long.length ? { kind: 'invalid' as const, errors: long } : await save(ctx, id);
+    if (result.kind === 'saved') return backToFile(reply, id);
+    return privacyPage(request, reply, ctx, id, { [form]: { values: values(request.body), errors: result.errors } });
+  }
+
   app.get('/operatori/persone/:id/privacy', { schema: { ...hide, params: PersonId } }, async (request, reply) => {
     requireOperator(request);
     return privacyPage(request, reply, ctxOf(request, deps), request.params.id, {});
@@ -101,33 +117,13 @@ function registerPrivacyPages(app: App, deps: RouteDeps): void {
   app.post(
     '/operatori/persone/:id/informativa',
     { schema: { ...hide, params: PersonId, body: NoticeForm }, ...post },
-    async (request, reply) => {
-      requireOperator(request);
-      const ctx = ctxOf(request, deps);
-      const { id } = request.params;
-      const long = tooLong(request);
-      const result = long.length
-        ? { kind: 'invalid' as const, errors: long }
-        : await recordPrivacyNotice(ctx, id, request.body);
-      if (result.kind === 'saved') return backToFile(reply, id);
-      return privacyPage(request, reply, ctx, id, { notice: { values: values(request.body), errors: result.errors } });
-    },
+    (request, reply) => saveForm(request, reply, 'notice', (ctx, id) => recordPrivacyNotice(ctx, id, request.body)),
   );
 
   app.post(
     '/operatori/persone/:id/consensi',
     { schema: { ...hide, params: PersonId, body: ConsentForm }, ...post },
-    async (request, reply) => {
-      requireOperator(request);
-      const ctx = ctxOf(request, deps);
-      const { id } = request.params;
-      const long = tooLong(request);
-      const result = long.length
-        ? { kind: 'invalid' as const, errors: long }
-        : await giveConsent(ctx, id, request.body);
-      if (result.kind === 'saved') return backToFile(reply, id);
-      return privacyPage(request, reply, ctx, id, { consent: { values: values(request.body), errors: result.errors } });
-    },
+    (request, reply) => saveForm(request, reply, 'consent', (ctx, id) => giveConsent(ctx, id, request.body)),
   );
 
   app.post(
