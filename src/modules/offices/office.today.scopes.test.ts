@@ -70,7 +70,7 @@ describe('office.today', () => {
   it.each(refused)('%s gets the home page without the list; the service refuses and audits', async (role) => {
     const op = operators[role];
     const body = await home(op);
-    expect(body).not.toContain('Accessi di oggi');
+    expect(body).not.toContain('Accessi di oggi — '); // no office section (the menu links "Accessi di oggi")
     expect(body).not.toContain(assigned.name);
     // The page does not even try, so nothing is on record for the page view…
     expect(await todayEvents(op.userId)).toEqual([]);
@@ -108,7 +108,7 @@ describe('office.today', () => {
     const op = await buildOperator(db, tenant, role);
     const body = await home(op);
     expect(body).toContain('Non sei assegnato a nessuna sede.');
-    expect(body).not.toContain('Accessi di oggi');
+    expect(body).not.toContain('Accessi di oggi — '); // no office section (the menu links "Accessi di oggi")
     expect(await todayEvents(op.userId)).toEqual([]);
   });
 
