@@ -23,7 +23,20 @@ export interface MigrationStatus {
   appliedAt?: Date;
 }
 
-export async function readMigrations(dir = MIGRATIONS_DIR): Promise<MigrationFile[]> {
+// Migration files do not change while a process runs: /readyz asks on every probe, so read them once.
+const cache = new Map<string, Promise<MigrationFile[]>>();
+
+export function readMigrations(dir = MIGRATIONS_DIR): Promise<MigrationFile[]> {
+  let files = cache.get(dir);
+  if (!files) {
+    files = readMigrationFiles(dir);
+    cache.set(dir, files);
+    files.catch(() => cache.delete(dir));
+  }
+  return files;
+}
+
+async function readMigrationFiles(dir: string): Promise<MigrationFile[]> {
   const names = (await fs.readdir(dir)).filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f)).sort();
   return Promise.all(
     names.map(async (file) => {
