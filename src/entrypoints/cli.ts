@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
-import { seedDemoQuestionnaire } from '../modules/access/index.ts';
 import { verifyAuditChain } from '../modules/audit/index.ts';
 import { createApiToken, createOperator, listApiTokens, revokeApiToken } from '../modules/identity/index.ts';
 import { importPeople } from '../modules/people/index.ts';
@@ -9,7 +8,7 @@ import { ROLES, systemClock } from '../platform/context.ts';
 import { migrate, migrationStatus } from '../platform/db/migrate.ts';
 import { DomainError } from '../platform/errors.ts';
 import { newId, newSecret } from '../platform/ids.ts';
-import { seedDemo, seedDemoNeighbourhoods, seedDemoTaxonomy } from './demo-seed.ts';
+import { seedDemo } from './demo-seed.ts';
 import { progressOn, reportImport } from './import-report.ts';
 import { type Database, openDatabase } from './runtime.ts';
 import { serve } from './serve.ts';
@@ -90,13 +89,10 @@ export function program(): Command {
         await migrate(db);
         const config = loadConfig();
         const seeded = await seedDemo(db, config.dataDir, `cli-${newId()}`);
-        await seedDemoNeighbourhoods(db);
-        await seedDemoTaxonomy(db);
-        await seedDemoQuestionnaire(db);
         say(
           seeded
             ? `Demo data loaded; credentials in ${config.dataDir}/demo-credentials.json.`
-            : 'The database already has a tenant: nothing seeded.',
+            : 'The demo tenant already exists: only missing reference data was added.',
         );
       }),
     );

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { sql } from 'kysely';
-import { insertTaxonomyVersion, type NeedAreaInput } from '../modules/access/index.ts';
+import { insertTaxonomyVersion, type NeedAreaInput, seedDemoQuestionnaire } from '../modules/access/index.ts';
 import { recordEvent } from '../modules/audit/index.ts';
 import { createOperator } from '../modules/identity/index.ts';
 import { insertHours, insertOffice, type NewOffice } from '../modules/offices/index.ts';
@@ -254,9 +254,21 @@ export async function readDemoCredentials(
   );
 }
 
-/** Seeds the demo tenant once. The demo password is random per installation, kept in DATA_DIR and printed. */
+/**
+ * Seeds the demo: the tenant, offices and operators once (true when it did), then the reference data
+ * later releases added (neighbourhoods, need taxonomy, interview questionnaire), each only if missing,
+ * so a demo database seeded by an earlier version gets them too. The demo password is random per
+ * installation, kept in DATA_DIR and printed.
+ */
 export async function seedDemo(db: Db, dataDir: string, requestId: string): Promise<boolean> {
-  if (await hasAnyTenant(db)) return false;
+  const created = !(await hasAnyTenant(db)) && (await seedDemoTenant(db, dataDir, requestId));
+  await seedDemoNeighbourhoods(db);
+  await seedDemoTaxonomy(db);
+  await seedDemoQuestionnaire(db);
+  return created;
+}
+
+async function seedDemoTenant(db: Db, dataDir: string, requestId: string): Promise<true> {
   const tenantId = newId();
   await asSystem(db, async (trx) => {
     await trx
@@ -301,7 +313,5 @@ export async function seedDemo(db: Db, dataDir: string, requestId: string): Prom
     JSON.stringify({ usernames: OPERATORS.map((o) => o.username), password }),
     { mode: 0o600 },
   );
-  await seedDemoNeighbourhoods(db);
-  await seedDemoTaxonomy(db);
   return true;
 }

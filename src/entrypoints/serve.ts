@@ -1,9 +1,8 @@
-import { seedDemoQuestionnaire } from '../modules/access/index.ts';
 import { purgeExpiredSessions } from '../modules/identity/index.ts';
 import type { Config } from '../platform/config.ts';
 import { systemClock } from '../platform/context.ts';
 import { migrate } from '../platform/db/migrate.ts';
-import { hasAnyTenant, readDemoCredentials, seedDemo, seedDemoNeighbourhoods, seedDemoTaxonomy } from './demo-seed.ts';
+import { hasAnyTenant, readDemoCredentials, seedDemo } from './demo-seed.ts';
 import { AlreadyRunning, cookieSecret, holdServerLock, openDatabase } from './runtime.ts';
 import { buildApp } from './server.ts';
 
@@ -18,9 +17,6 @@ export async function serve(config: Config): Promise<void> {
     await migrate(database.db, say);
     if (config.mode === 'demo') {
       await seedDemo(database.db, config.dataDir, 'startup');
-      await seedDemoNeighbourhoods(database.db);
-      await seedDemoTaxonomy(database.db);
-      await seedDemoQuestionnaire(database.db);
     } else if (!(await hasAnyTenant(database.db))) say('No tenant yet: create one before residents can use the site.');
   } catch (err) {
     // A server already running owns the database: leave it alone.
