@@ -2,6 +2,7 @@ import { purgeExpiredSessions } from '../modules/identity/index.ts';
 import type { Config } from '../platform/config.ts';
 import { systemClock } from '../platform/context.ts';
 import { migrate } from '../platform/db/migrate.ts';
+import { mailerFromConfig } from '../platform/mail.ts';
 import { hasAnyTenant, readDemoCredentials, seedDemo } from './demo-seed.ts';
 import { AlreadyRunning, cookieSecret, holdServerLock, openDatabase } from './runtime.ts';
 import { buildApp } from './server.ts';
@@ -29,7 +30,9 @@ export async function serve(config: Config): Promise<void> {
     throw err;
   }
 
-  const app = await buildApp({ config, db: database.db, cookieSecret: await cookieSecret(config) });
+  const mailer = mailerFromConfig(config);
+  if (mailer.kind === 'file') say(`No SMTP_URL: outgoing mail is written to ${config.dataDir}/mail as .eml files.`);
+  const app = await buildApp({ config, db: database.db, cookieSecret: await cookieSecret(config), mailer });
   const session = { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours };
   const purge = () =>
     purgeExpiredSessions({ db: database.db, clock: systemClock, session }).catch((err: Error) =>
@@ -44,6 +47,7 @@ export async function serve(config: Config): Promise<void> {
     app.log.info({ signal }, 'shutting down');
     clearInterval(purgeTimer);
     await app.close(); // stops accepting, waits for in-flight requests
+    mailer.close();
     await lock?.end().catch(() => {});
     await database.close();
     process.exit(0);

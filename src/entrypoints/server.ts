@@ -15,6 +15,7 @@ import { systemClock } from '../platform/context.ts';
 import type { Db } from '../platform/db/database.ts';
 import { migrate, migrationStatus } from '../platform/db/migrate.ts';
 import { type App, createHttpApp } from '../platform/http/app.ts';
+import { type Mailer, mailerFromConfig } from '../platform/mail.ts';
 
 export const VERSION = (
   JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -26,6 +27,8 @@ export async function buildApp(options: {
   db: Db;
   cookieSecret: string;
   clock?: typeof systemClock;
+  /** Outgoing mail; defaults to the one configured (SMTP_URL, or .eml files in DATA_DIR/mail). */
+  mailer?: Mailer;
 }): Promise<App> {
   const { config, db } = options;
   const clock = options.clock ?? systemClock;
@@ -48,6 +51,7 @@ export async function buildApp(options: {
     clock,
     session: { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours },
     publicTenant: () => publicTenant,
+    mailer: options.mailer ?? mailerFromConfig(config),
   };
   installAuthentication(app, deps);
   registerIdentityRoutes(app, deps);

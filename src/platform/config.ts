@@ -14,6 +14,10 @@ export interface Config {
   sessionMaxHours: number;
   trustProxy: boolean;
   defaultTenant: string | undefined;
+  /** smtp:// or smtps:// URL of the outgoing mail server; when absent mail is written to DATA_DIR/mail as .eml files. */
+  smtpUrl: string | undefined;
+  /** Sender of outgoing mail, e.g. `Comune di Monza <servizisociali@comune.monza.it>`. */
+  mailFrom: string;
 }
 
 export class ConfigError extends Error {
@@ -68,6 +72,37 @@ function databaseUrl(env: Env): string | undefined {
   return raw;
 }
 
+function smtpUrl(env: Env): string | undefined {
+  const raw = env.SMTP_URL;
+  if (raw === undefined || raw === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('SMTP_URL', 'a URL like smtp://user:password@host:587', '(unparseable)');
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') {
+    throw new ConfigError('SMTP_URL', 'an smtp:// or smtps:// URL', `${url.protocol}…`);
+  }
+  return raw;
+}
+
+function mailFrom(env: Env, smtp: string | undefined): string {
+  const raw = env.MAIL_FROM;
+  if (raw === undefined || raw === '') {
+    if (smtp !== undefined) throw new ConfigError('MAIL_FROM', 'to be set when SMTP_URL is set', '');
+    return 'Segretariato <noreply@localhost>';
+  }
+  if (!/^([^<>\r\n]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/.test(raw)) {
+    throw new ConfigError(
+      'MAIL_FROM',
+      'an address like servizi@comune.example.it or Name <servizi@comune.example.it>',
+      raw,
+    );
+  }
+  return raw;
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const mode = oneOf(env, 'SEGRETARIATO_MODE', ['demo', 'production'] as const, 'demo');
   const cookieSecret = env.COOKIE_SECRET || undefined;
@@ -78,6 +113,7 @@ export function loadConfig(env: Env = process.env): Config {
     throw new ConfigError('COOKIE_SECRET', 'to be set in production mode (at least 32 random characters)', '');
   }
   const host = env.HOST || '127.0.0.1';
+  const smtp = smtpUrl(env);
   return {
     mode,
     host,
@@ -90,5 +126,7 @@ export function loadConfig(env: Env = process.env): Config {
     sessionMaxHours: integer(env, 'SESSION_MAX_HOURS', 1, 72, 12),
     trustProxy: flag(env, 'TRUST_PROXY', false),
     defaultTenant: env.DEFAULT_TENANT || undefined,
+    smtpUrl: smtp,
+    mailFrom: mailFrom(env, smtp),
   };
 }

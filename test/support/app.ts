@@ -1,17 +1,28 @@
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll } from 'vitest';
 import { buildApp } from '../../src/entrypoints/server.ts';
 import { loadConfig } from '../../src/platform/config.ts';
 import type { Clock } from '../../src/platform/context.ts';
 import type { Db } from '../../src/platform/db/database.ts';
+import { fileMailer, type Mailer } from '../../src/platform/mail.ts';
 
-/** The real application on a test database, with logging off and an optional fixed clock. */
-export async function buildTestApp(db: Db, options: { clock?: Clock; env?: Record<string, string> } = {}) {
+/**
+ * The real application on a test database, with logging off, an optional fixed clock and an optional
+ * mailer (e.g. `smtpMailer(smtp.url, …)` against the server of test/support/smtp.ts).
+ */
+export async function buildTestApp(
+  db: Db,
+  options: { clock?: Clock; env?: Record<string, string>; mailer?: Mailer } = {},
+) {
   const config = loadConfig({ LOG_LEVEL: 'silent', ...options.env });
   const app = await buildApp({
     config,
     db,
     cookieSecret: 'test-cookie-secret-that-is-long-enough-123',
     ...(options.clock ? { clock: options.clock } : {}),
+    // Without a mailer of its own a test's mail goes to .eml files in the system temp folder, not in data/.
+    mailer: options.mailer ?? fileMailer(path.join(tmpdir(), 'segretariato-test-mail'), config.mailFrom),
   });
   await app.ready();
   afterAll(() => app.close());
