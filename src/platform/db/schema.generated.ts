@@ -149,6 +149,39 @@ export interface Consent {
   tenant_id: string;
 }
 
+export interface DirectoryServiceNeedArea {
+  need_area_code: string;
+  service_id: string;
+  tenant_id: string;
+}
+
+export interface DirectoryServiceOffice {
+  office_id: string;
+  position: Generated<number>;
+  service_id: string;
+  tenant_id: string;
+}
+
+export interface DirectoryServiceTargetGroup {
+  service_id: string;
+  target_group: string;
+  tenant_id: string;
+}
+
+export interface DirectorySynonym {
+  created_at: Generated<Timestamp>;
+  expansion: string;
+  id: string;
+  phrase: string;
+  tenant_id: string;
+  version: Generated<number>;
+}
+
+export interface DirectoryWord {
+  tenant_id: string;
+  word: string;
+}
+
 export interface Household {
   created_at: Generated<Timestamp>;
   id: string;
@@ -164,6 +197,243 @@ export interface HouseholdMember {
   person_id: string;
   relationship: string;
   tenant_id: string;
+}
+
+export interface HsdsAccessibility {
+  data: Json;
+  demo_values: Generated<string[]>;
+  id: string;
+  location_id: string | null;
+  modified_at: Generated<Timestamp>;
+  position: Generated<number>;
+  tenant_id: string;
+  translations: Generated<Json>;
+}
+
+export interface HsdsAddress {
+  data: Json;
+  demo_values: Generated<string[]>;
+  id: string;
+  location_id: string | null;
+  modified_at: Generated<Timestamp>;
+  position: Generated<number>;
+  tenant_id: string;
+  translations: Generated<Json>;
+}
+
+export interface HsdsAttribute {
+  data: Json;
+  demo_values: Generated<string[]>;
+  id: string;
+  link_id: string | null;
+  modified_at: Generated<Timestamp>;
+  position: Generated<number>;
+  taxonomy_term_id: string | null;
+  tenant_id: string;
+  translations: Generated<Json>;
+}
+
+export interface HsdsContact {
+  data: Json;
+  demo_values: Generated<string[]>;
+  id: string;
+  location_id: string | null;
+  modified_at: Generated<Timestamp>;
+  organization_id: string | null;
+  position: Generated<number>;
+  service_at_location_id: string | null;
+  service_id: string | null;
+  tenant_id: string;
+  translations: Generated<Json>;
+}
+
+export interface HsdsCostOption {
+  data: Json;
+  demo_values: Generated<string[]>;
+  id: string;
+  modified_at: Generated<Timestamp>;
+  position: Generated<number>;
+  service_id: string | null;
+  tenant_id: string;
+  translations: Generated<Json>;
+}
+
+export interface HsdsFunding {
+  data: Json;
+  demo_values: Generated<string[]>;
+  id: string;
+  modified_at: Generated<Timestamp>;
+  organization_id: string | null;
+  position: Generated<number>;
+  service_id: string | null;
+  tenant_id: string;
+  translations: Generated<Json>;
+}
+
+export interface HsdsLanguage {
+  data: Json;
+  demo_values: Generated<string[]>;
+  id: string;
+  location_id: string | null;
+  modified_at: Generated<Timestamp>;
+  phone_id: string | null;
+  position: Generated<number>;
+  service_id: string | null;
+  tenant_id: string;
+  translations: Generated<Json>;
+}
+
+export interface HsdsLocation {
+  data: Json;
+  demo_values: Generated<string[]>;
+  id: string;
+  modified_at: Generated<Timestamp>;
+  organization_id: string | null;
+  position: Generated<number>;
+  tenant_id: string;
+  translations: Generated<Json>;
+}
+
+export interface HsdsMetadata {
+  data: Json;
+  demo_values: Generated<string[]>;
+  id: string;
+  modified_at: Generated<Timestamp>;
+  position: Generated<number>;
+  resource_id: string | null;
+  tenant_id: string;
+  translations: Generated<Json>;
+}
+
+export interface HsdsMetaTableDescription {
+  data: Json;
+  demo_values: Generated<string[]>;
+  id: string;
+  modified_at: Generated<Timestamp>;
+  position: Generated<number>;
+  tenant_id: string;
+  translations: Generated<Json>;
+}
+
+export interface HsdsOrganizationIdentifier {
+  data: Json;
+  demo_values: Generated<string[]>;
+  id: string;
+  modified_at: Generated<Timestamp>;
+  organization_id: string | null;
+  position: Generated<number>;
+  tenant_id: string;
+  translations: Generated<Json>;
+}
+
+export interface HsdsPhone {
+  contact_id: string | null;
+  data: Json;
+  demo_values: Generated<string[]>;
+  id: string;
+  location_id: string | null;
+  modified_at: Generated<Timestamp>;
+  organization_id: string | null;
+  position: Generated<number>;
+  service_at_location_id: string | null;
+  service_id: string | null;
+  tenant_id: string;
+  translations: Generated<Json>;
+}
+
+export interface HsdsProgram {
+  data: Json;
+  demo_values: Generated<string[]>;
+  id: string;
+  modified_at: Generated<Timestamp>;
+  organization_id: string | null;
+  position: Generated<number>;
+  tenant_id: string;
+  translations: Generated<Json>;
+}
+
+export interface HsdsRequiredDocument {
+  data: Json;
+  demo_values: Generated<string[]>;
+  id: string;
+  modified_at: Generated<Timestamp>;
+  position: Generated<number>;
+  service_id: string | null;
+  tenant_id: string;
+  translations: Generated<Json>;
+}
+
+export interface HsdsSchedule {
+  data: Json;
+  demo_values: Generated<string[]>;
+  id: string;
+  location_id: string | null;
+  modified_at: Generated<Timestamp>;
+  position: Generated<number>;
+  service_at_location_id: string | null;
+  service_id: string | null;
+  tenant_id: string;
+  translations: Generated<Json>;
+}
+
+export interface HsdsService {
+  data: Json;
+  demo_values: Generated<string[]>;
+  id: string;
+  modified_at: Generated<Timestamp>;
+  organization_id: string | null;
+  position: Generated<number>;
+  program_id: string | null;
+  search_document: Generated<string>;
+  search_text: Generated<string>;
+  tenant_id: string;
+  translations: Generated<Json>;
+  version: Generated<number>;
+}
+
+export interface HsdsServiceArea {
+  data: Json;
+  demo_values: Generated<string[]>;
+  id: string;
+  modified_at: Generated<Timestamp>;
+  position: Generated<number>;
+  service_id: string | null;
+  tenant_id: string;
+  translations: Generated<Json>;
+}
+
+export interface HsdsServiceAtLocation {
+  data: Json;
+  demo_values: Generated<string[]>;
+  id: string;
+  location_id: string | null;
+  modified_at: Generated<Timestamp>;
+  position: Generated<number>;
+  service_id: string | null;
+  tenant_id: string;
+  translations: Generated<Json>;
+}
+
+export interface HsdsTaxonomy {
+  data: Json;
+  demo_values: Generated<string[]>;
+  id: string;
+  modified_at: Generated<Timestamp>;
+  position: Generated<number>;
+  tenant_id: string;
+  translations: Generated<Json>;
+}
+
+export interface HsdsTaxonomyTerm {
+  data: Json;
+  demo_values: Generated<string[]>;
+  id: string;
+  modified_at: Generated<Timestamp>;
+  parent_id: string | null;
+  position: Generated<number>;
+  taxonomy_id: string | null;
+  tenant_id: string;
+  translations: Generated<Json>;
 }
 
 export interface Interview {
@@ -263,6 +533,18 @@ export interface OfficeHours {
   opens: string;
   tenant_id: string;
   weekday: number;
+}
+
+export interface Organization {
+  data: Json;
+  demo_values: Generated<string[]>;
+  id: string;
+  modified_at: Generated<Timestamp>;
+  parent_organization_id: string | null;
+  position: Generated<number>;
+  tenant_id: string;
+  translations: Generated<Json>;
+  version: Generated<number>;
 }
 
 export interface Outcome {
@@ -444,8 +726,33 @@ export interface DB {
   audit_event: AuditEvent;
   confidential_access: ConfidentialAccess;
   consent: Consent;
+  directory_service_need_area: DirectoryServiceNeedArea;
+  directory_service_office: DirectoryServiceOffice;
+  directory_service_target_group: DirectoryServiceTargetGroup;
+  directory_synonym: DirectorySynonym;
+  directory_word: DirectoryWord;
   household: Household;
   household_member: HouseholdMember;
+  hsds_accessibility: HsdsAccessibility;
+  hsds_address: HsdsAddress;
+  hsds_attribute: HsdsAttribute;
+  hsds_contact: HsdsContact;
+  hsds_cost_option: HsdsCostOption;
+  hsds_funding: HsdsFunding;
+  hsds_language: HsdsLanguage;
+  hsds_location: HsdsLocation;
+  hsds_meta_table_description: HsdsMetaTableDescription;
+  hsds_metadata: HsdsMetadata;
+  hsds_organization_identifier: HsdsOrganizationIdentifier;
+  hsds_phone: HsdsPhone;
+  hsds_program: HsdsProgram;
+  hsds_required_document: HsdsRequiredDocument;
+  hsds_schedule: HsdsSchedule;
+  hsds_service: HsdsService;
+  hsds_service_area: HsdsServiceArea;
+  hsds_service_at_location: HsdsServiceAtLocation;
+  hsds_taxonomy: HsdsTaxonomy;
+  hsds_taxonomy_term: HsdsTaxonomyTerm;
   interview: Interview;
   membership: Membership;
   membership_office: MembershipOffice;
@@ -455,6 +762,7 @@ export interface DB {
   not_duplicate: NotDuplicate;
   office: Office;
   office_hours: OfficeHours;
+  organization: Organization;
   outcome: Outcome;
   person: Person;
   person_assignment: PersonAssignment;

@@ -1,0 +1,5 @@
+export {
+  getOrganizationSummary,
+  listOrganizations,
+  type OrganizationSummary,
+} from './organization.repository.ts';
