@@ -23,6 +23,8 @@ export type JsonPrimitive = boolean | number | string | null;
 
 export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
 
+export type Numeric = ColumnType<string, number | string, number | string>;
+
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
 export interface Access {
@@ -122,6 +124,102 @@ export interface AuditEvent {
   request_id: string | null;
   seq: Int8;
   tenant_id: string | null;
+}
+
+export interface BenefitApplication {
+  access_id: string | null;
+  code: string;
+  created_at: Generated<Timestamp>;
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+  decision: string | null;
+  decision_reason: string | null;
+  documents_demanded: Generated<string[]>;
+  documents_received: Generated<string[]>;
+  dsu_date: string | null;
+  dsu_protocol: string | null;
+  evaluated_on: string | null;
+  evaluation: Json | null;
+  fund_id: string | null;
+  id: string;
+  /**
+   * Personal data: household, income and housing facts declared for the evaluation.
+   */
+  inputs: Generated<Json>;
+  isee_threshold: Numeric | null;
+  isee_valid_until: string | null;
+  isee_value: Numeric | null;
+  means_test: Generated<number>;
+  measure: string;
+  monthly_amount: Numeric | null;
+  months: number | null;
+  opened_at: Timestamp;
+  period_end: string | null;
+  period_start: string | null;
+  person_id: string;
+  prepared_by: string;
+  presa_carico: Generated<boolean>;
+  rule_set_id: string | null;
+  siuss_benefit_code: string | null;
+  status: Generated<string>;
+  tenant_id: string;
+  total_amount: Numeric | null;
+  version: Generated<number>;
+}
+
+export interface BenefitCheck {
+  application_id: string;
+  done_by: string | null;
+  done_on: string | null;
+  id: string;
+  kind: string;
+  requested_at: Timestamp;
+  requested_by: string;
+  result: Generated<string>;
+  tenant_id: string;
+}
+
+export interface BenefitCodeCounter {
+  last: number;
+  tenant_id: string;
+  year: number;
+}
+
+export interface BenefitFund {
+  amount: Numeric;
+  committed: Generated<Numeric>;
+  id: string;
+  measure: string;
+  paid: Generated<Numeric>;
+  tenant_id: string;
+  version: Generated<number>;
+  year: number;
+}
+
+export interface BenefitPayment {
+  amount: Numeric;
+  application_id: string;
+  due_on: string;
+  fund_id: string;
+  id: string;
+  paid_by: string | null;
+  paid_on: string | null;
+  status: Generated<string>;
+  tenant_id: string;
+  version: Generated<number>;
+}
+
+export interface BenefitRuleSet {
+  definition: Json;
+  effective_from: string;
+  effective_to: string | null;
+  id: string;
+  kind: string;
+  measure: string;
+  published_at: Timestamp;
+  published_by: string | null;
+  tenant_id: string;
+  version: number;
 }
 
 export interface ConfidentialAccess {
@@ -724,6 +822,12 @@ export interface DB {
   api_token: ApiToken;
   app_user: AppUser;
   audit_event: AuditEvent;
+  benefit_application: BenefitApplication;
+  benefit_check: BenefitCheck;
+  benefit_code_counter: BenefitCodeCounter;
+  benefit_fund: BenefitFund;
+  benefit_payment: BenefitPayment;
+  benefit_rule_set: BenefitRuleSet;
   confidential_access: ConfidentialAccess;
   consent: Consent;
   directory_service_need_area: DirectoryServiceNeedArea;
