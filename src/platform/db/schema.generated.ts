@@ -92,6 +92,97 @@ export interface ApiToken {
   user_id: string;
 }
 
+export interface Appointment {
+  applicant_email: string | null;
+  /**
+   * Personal data: as typed by the resident or operator.
+   */
+  applicant_name: string;
+  applicant_phone: string | null;
+  booked_by: string | null;
+  channel: string;
+  code: string;
+  created_at: Generated<Timestamp>;
+  /**
+   * Personal data: free text of the resident, at most 200 characters.
+   */
+  details: string | null;
+  ends_at: Timestamp;
+  id: string;
+  language: Generated<string>;
+  office_id: string;
+  person_id: string | null;
+  reminder_sent_at: Timestamp | null;
+  slot_count: number;
+  starts_at: Timestamp;
+  status: Generated<string>;
+  status_changed_at: Timestamp | null;
+  status_changed_by: string | null;
+  tenant_id: string;
+  topic_id: string;
+  version: Generated<number>;
+}
+
+export interface AppointmentCodeCounter {
+  kind: string;
+  last: number;
+  tenant_id: string;
+  year: number;
+}
+
+export interface AppointmentOffice {
+  bookable: Generated<boolean>;
+  capacity: Generated<number>;
+  office_id: string;
+  slot_minutes: Generated<number>;
+  tenant_id: string;
+}
+
+export interface AppointmentSettings {
+  horizon_days: Generated<number>;
+  min_notice_hours: Generated<number>;
+  patron_day: string | null;
+  tenant_id: string;
+}
+
+export interface AppointmentSlot {
+  booked: Generated<number>;
+  capacity: number;
+  office_id: string;
+  starts_at: Timestamp;
+  tenant_id: string;
+}
+
+export interface AppointmentTopic {
+  active: Generated<boolean>;
+  code: string;
+  duration_minutes: number;
+  id: string;
+  label_en: string;
+  label_it: string;
+  roles: Generated<string[]>;
+  sort_order: Generated<number>;
+  tenant_id: string;
+}
+
+export interface AppointmentTopicOffice {
+  office_id: string;
+  tenant_id: string;
+  topic_id: string;
+}
+
+export interface AppointmentVerification {
+  appointment_id: string;
+  attempts: Generated<number>;
+  code_hash: string;
+  created_at: Generated<Timestamp>;
+  expires_at: Timestamp;
+  id: string;
+  manage_token_hash: string | null;
+  tenant_id: string;
+  verified_at: Timestamp | null;
+}
+
 export interface AppUser {
   created_at: Generated<Timestamp>;
   disabled_at: Timestamp | null;
@@ -105,6 +196,41 @@ export interface AppUser {
   password_changed_at: Timestamp | null;
   password_hash: string | null;
   username: string;
+}
+
+export interface AssistanceRequest {
+  access_id: string;
+  created_at: Generated<Timestamp>;
+  due_on: string;
+  email: string;
+  first_name: string;
+  id: string;
+  language: Generated<string>;
+  last_name: string;
+  /**
+   * Personal data: the request in the resident's words.
+   */
+  message: string;
+  number: string;
+  privacy_acknowledged_at: Timestamp;
+  service_id: string;
+  taken_in_charge_on: string;
+  tenant_id: string;
+}
+
+export interface AssistanceService {
+  category_code: string;
+  category_en: string;
+  category_it: string;
+  code: string;
+  id: string;
+  label_en: string;
+  label_it: string;
+  max_days: number;
+  need_area_code: string;
+  office_id: string;
+  sort_order: Generated<number>;
+  tenant_id: string;
 }
 
 export interface AuditEvent {
@@ -222,6 +348,63 @@ export interface BenefitRuleSet {
   version: number;
 }
 
+export interface CarePlan {
+  actions: Json;
+  agreed_on: string | null;
+  case_id: string;
+  created_at: Timestamp;
+  created_by: string;
+  goals: Json;
+  id: string;
+  kind: string;
+  tenant_id: string;
+  version: number;
+}
+
+export interface CarePlanReview {
+  case_id: string;
+  done_on: string | null;
+  due_on: string;
+  id: string;
+  kind: string;
+  note: string | null;
+  outcome: string | null;
+  recorded_by: string | null;
+  tenant_id: string;
+}
+
+export interface CaseDiaryEntry {
+  case_id: string;
+  confidential: Generated<boolean>;
+  id: string;
+  note: string;
+  tenant_id: string;
+  written_at: Timestamp;
+  written_by: string;
+}
+
+export interface CaseEvent {
+  at: Timestamp;
+  by_user: string;
+  case_id: string;
+  from_area: string | null;
+  from_worker_id: string | null;
+  id: string;
+  kind: string;
+  note: string | null;
+  reason_code: string | null;
+  tenant_id: string;
+  to_area: string | null;
+  to_worker_id: string | null;
+}
+
+export interface CaseTeamMember {
+  added_at: Timestamp;
+  case_id: string;
+  tenant_id: string;
+  user_id: string;
+}
+
 export interface ConfidentialAccess {
   expires_at: Timestamp;
   id: string;
@@ -278,6 +461,16 @@ export interface DirectorySynonym {
 export interface DirectoryWord {
   tenant_id: string;
   word: string;
+}
+
+export interface Feedback {
+  aspect: string | null;
+  comment: string | null;
+  created_at: Generated<Timestamp>;
+  id: string;
+  page: string;
+  rating: number;
+  tenant_id: string;
 }
 
 export interface Household {
@@ -633,6 +826,27 @@ export interface OfficeHours {
   weekday: number;
 }
 
+export interface OfficeScheduleException {
+  closes: string | null;
+  day: string;
+  id: string;
+  kind: string;
+  note: string | null;
+  office_id: string;
+  opens: string | null;
+  tenant_id: string;
+}
+
+export interface OperatorAvailability {
+  closes: string;
+  id: string;
+  office_id: string;
+  opens: string;
+  tenant_id: string;
+  user_id: string;
+  weekday: number;
+}
+
 export interface Organization {
   data: Json;
   demo_values: Generated<string[]>;
@@ -654,6 +868,21 @@ export interface Outcome {
   recorded_by: string;
   request_id: string;
   tenant_id: string;
+}
+
+export interface PartnerCapacity {
+  organization_id: string;
+  status: string;
+  tenant_id: string;
+  updated_at: Timestamp;
+  updated_by: string;
+}
+
+export interface PartnerUser {
+  created_at: Generated<Timestamp>;
+  organization_id: string;
+  tenant_id: string;
+  user_id: string;
 }
 
 export interface Person {
@@ -775,11 +1004,108 @@ export interface QuestionnaireVersion {
   version: number;
 }
 
+export interface Referral {
+  cancel_reason: string | null;
+  code: string;
+  consent_id: string | null;
+  created_at: Timestamp;
+  created_by: string;
+  decline_reason: string | null;
+  destination_type: string;
+  escalated_at: Timestamp | null;
+  follow_up_answer: string | null;
+  follow_up_answered_at: Timestamp | null;
+  follow_up_due_at: Timestamp | null;
+  follow_up_expires_at: Timestamp | null;
+  follow_up_sent_at: Timestamp | null;
+  follow_up_token_hash: string | null;
+  id: string;
+  internal_area: string | null;
+  legal_basis: string;
+  organization_id: string | null;
+  outcome: string | null;
+  person_id: string;
+  public_body: string | null;
+  reason: string;
+  reminded_at: Timestamp | null;
+  responded_at: Timestamp | null;
+  response_due_at: Timestamp | null;
+  sending_office_id: string;
+  sent_at: Timestamp | null;
+  service_id: string | null;
+  shared_data: Generated<Json>;
+  shared_fields: Generated<string[]>;
+  source_case_id: string | null;
+  source_outcome_id: string | null;
+  status: Generated<string>;
+  status_at: Timestamp;
+  tenant_id: string;
+  urgency: Generated<string>;
+  version: Generated<number>;
+}
+
+export interface ReferralCodeCounter {
+  kind: string;
+  last: number;
+  tenant_id: string;
+  year: number;
+}
+
+export interface ReferralDeadlineSetting {
+  destination_type: string;
+  follow_up_days: Generated<number>;
+  remind_days_before: number;
+  response_days: number;
+  tenant_id: string;
+}
+
+export interface ReferralEvent {
+  at: Timestamp;
+  by_kind: string;
+  by_user: string | null;
+  from_status: string | null;
+  id: string;
+  note: string | null;
+  reason_code: string | null;
+  referral_id: string;
+  tenant_id: string;
+  to_status: string;
+}
+
+export interface ReferralTransition {
+  from_status: string;
+  to_status: string;
+}
+
 export interface SchemaMigration {
   applied_at: Generated<Timestamp>;
   checksum: string;
   name: string;
   version: number;
+}
+
+export interface SocialCase {
+  area: string;
+  assessment: string | null;
+  closed_at: Timestamp | null;
+  closed_reason_code: string | null;
+  code: string;
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+  decline_reasons: string | null;
+  household_id: string | null;
+  id: string;
+  person_id: string;
+  proposed_at: Timestamp;
+  proposed_by: string;
+  proposing_office_id: string;
+  reasons: string;
+  responsible_worker_id: string | null;
+  source_outcome_id: string | null;
+  status: string;
+  tenant_id: string;
+  urgency: Generated<string>;
+  version: Generated<number>;
 }
 
 export interface StreetArea {
@@ -821,6 +1147,16 @@ export interface DB {
   access_request: AccessRequest;
   api_token: ApiToken;
   app_user: AppUser;
+  appointment: Appointment;
+  appointment_code_counter: AppointmentCodeCounter;
+  appointment_office: AppointmentOffice;
+  appointment_settings: AppointmentSettings;
+  appointment_slot: AppointmentSlot;
+  appointment_topic: AppointmentTopic;
+  appointment_topic_office: AppointmentTopicOffice;
+  appointment_verification: AppointmentVerification;
+  assistance_request: AssistanceRequest;
+  assistance_service: AssistanceService;
   audit_event: AuditEvent;
   benefit_application: BenefitApplication;
   benefit_check: BenefitCheck;
@@ -828,6 +1164,11 @@ export interface DB {
   benefit_fund: BenefitFund;
   benefit_payment: BenefitPayment;
   benefit_rule_set: BenefitRuleSet;
+  care_plan: CarePlan;
+  care_plan_review: CarePlanReview;
+  case_diary_entry: CaseDiaryEntry;
+  case_event: CaseEvent;
+  case_team_member: CaseTeamMember;
   confidential_access: ConfidentialAccess;
   consent: Consent;
   directory_service_need_area: DirectoryServiceNeedArea;
@@ -835,6 +1176,7 @@ export interface DB {
   directory_service_target_group: DirectoryServiceTargetGroup;
   directory_synonym: DirectorySynonym;
   directory_word: DirectoryWord;
+  feedback: Feedback;
   household: Household;
   household_member: HouseholdMember;
   hsds_accessibility: HsdsAccessibility;
@@ -866,8 +1208,12 @@ export interface DB {
   not_duplicate: NotDuplicate;
   office: Office;
   office_hours: OfficeHours;
+  office_schedule_exception: OfficeScheduleException;
+  operator_availability: OperatorAvailability;
   organization: Organization;
   outcome: Outcome;
+  partner_capacity: PartnerCapacity;
+  partner_user: PartnerUser;
   person: Person;
   person_assignment: PersonAssignment;
   person_identifier: PersonIdentifier;
@@ -875,7 +1221,13 @@ export interface DB {
   person_merge: PersonMerge;
   privacy_notice_ack: PrivacyNoticeAck;
   questionnaire_version: QuestionnaireVersion;
+  referral: Referral;
+  referral_code_counter: ReferralCodeCounter;
+  referral_deadline_setting: ReferralDeadlineSetting;
+  referral_event: ReferralEvent;
+  referral_transition: ReferralTransition;
   schema_migration: SchemaMigration;
+  social_case: SocialCase;
   street_area: StreetArea;
   tenant: Tenant;
   user_session: UserSession;

@@ -1,0 +1,9 @@
+export { type AppointmentView, type BookingResult, bookAppointment } from './booking.service.ts';
+export {
+  insertAvailability,
+  insertException,
+  insertTopic,
+  saveOfficeBooking,
+  saveSettings,
+} from './setup.repository.ts';
+export { type BookableOffice, type FreeSlot, listBookableOffices } from './slots.service.ts';
