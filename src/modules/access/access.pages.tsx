@@ -8,23 +8,18 @@ import { pageCtx, sendPage } from '../../platform/http/pages.tsx';
 import { roleMay } from '../../platform/policy.ts';
 import { listPublicOffices } from '../offices/index.ts';
 import { type SearchResult, searchPeople } from '../people/index.ts';
+import { type Errors, type T, tOf } from './access.fields.tsx';
+import { type CaptureForm, CapturePage, EMPTY_CAPTURE } from './access.form.views.tsx';
+import { AccessListPage } from './access.list.views.tsx';
 import type { AccessMessageKey } from './access.messages.ts';
 import { accessPermissions, inOfficeScope } from './access.policy.ts';
 import { getAccess, listAccesses } from './access.read.service.ts';
 import { registerAccess } from './access.service.ts';
 import { type RegisterAccessInput, validateAccessInput } from './access.validation.ts';
-import {
-  AccessListPage,
-  AccessPage,
-  type CaptureForm,
-  CapturePage,
-  EMPTY_CAPTURE,
-  type Errors,
-  type OutcomeFormState,
-  type T,
-  tOf,
-} from './access.views.tsx';
-import { PROFESSIONAL_OUTCOMES } from './interview.policy.ts';
+import { AccessPage, type OutcomeFormState } from './access.views.tsx';
+import { interviewPermissions, PROFESSIONAL_OUTCOMES } from './interview.policy.ts';
+import { getInterviews } from './interview.service.ts';
+import { InterviewsSection } from './interview.views.tsx';
 import { closeAccess, OUTCOME_KINDS, REASON_CODES, RequestsWithoutOutcome, recordOutcome } from './outcome.service.ts';
 import { currentTaxonomy } from './taxonomy.service.ts';
 
@@ -208,6 +203,10 @@ export function registerAccessPages(app: App, deps: RouteDeps): void {
       q.chiuso === '1' ? t('access.closed') : '',
     ].filter(Boolean);
     const offices = await listPublicOffices(deps.db, actor.tenantId);
+    const interviews = roleMay(interviewPermissions, actor, 'interview.read')
+      ? (await getInterviews(ctxOf(request, deps), id)).length
+      : undefined;
+    const mayStart = access.status !== 'closed' && roleMay(interviewPermissions, actor, 'interview.conduct');
     const kinds =
       actor.role === 'front_office' ? OUTCOME_KINDS.filter((k) => !PROFESSIONAL_OUTCOMES.includes(k)) : OUTCOME_KINDS;
     return sendPage(
@@ -223,6 +222,15 @@ export function registerAccessPages(app: App, deps: RouteDeps): void {
         outcomeForm={extra.outcomeForm}
         closeMissing={extra.closeMissing}
         closeError={extra.closeError}
+        interviews={
+          <InterviewsSection
+            page={page}
+            csrf={reply.generateCsrf()}
+            accessId={access.id}
+            count={interviews}
+            mayStart={mayStart}
+          />
+        }
       />,
       status,
     );

@@ -2,6 +2,7 @@ import type { App } from '../../platform/http/app.ts';
 import type { RouteDeps } from '../../platform/http/context.ts';
 import { registerAccessPages } from './access.pages.tsx';
 import { registerAccessApi } from './access.routes.ts';
+import { registerInterviewPages } from './interview.pages.tsx';
 import { registerInterviewApi } from './interview.routes.ts';
 
 /**
@@ -12,4 +13,5 @@ export function registerAccess(app: App, deps: RouteDeps): void {
   registerAccessApi(app, deps);
   registerAccessPages(app, deps);
   registerInterviewApi(app, deps);
+  registerInterviewPages(app, deps);
 }

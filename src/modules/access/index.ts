@@ -1,3 +1,4 @@
+export { AccessesLink } from './access.list.views.tsx';
 export { accessPermissions, inOfficeScope, officeScope } from './access.policy.ts';
 export {
   type AccessFilters,
@@ -11,7 +12,6 @@ export { registerAccessApi } from './access.routes.ts';
 export { accessCode, type RegisterResult, registerAccess as recordAccess, romeDay } from './access.service.ts';
 export type { FieldError as AccessFieldError, RegisterAccessInput } from './access.validation.ts';
 export type { AccessView } from './access.view.ts';
-export { AccessesLink } from './access.views.tsx';
 export { computeIndicators, type IndicatorQuery, publishable, publishableMedian } from './indicators.sql.ts';
 export { interviewPermissions } from './interview.policy.ts';
 export { getInterviews, type InterviewView, recordInterview, startInterview } from './interview.service.ts';

@@ -2,7 +2,7 @@ import type { Ctx, Operator } from '../../platform/context.ts';
 import { isOperator } from '../../platform/context.ts';
 import { type Db, withTenant } from '../../platform/db/database.ts';
 import { Forbidden, NotFound, Unauthenticated } from '../../platform/errors.ts';
-import { newId } from '../../platform/ids.ts';
+import { isUuid, newId } from '../../platform/ids.ts';
 import { roleMay } from '../../platform/policy.ts';
 import { recordDenied, recordEvent } from '../audit/index.ts';
 import { interviewPermissions } from './interview.policy.ts';
@@ -94,6 +94,14 @@ export async function getQuestionnaireVersion(ctx: Ctx, code: string, version: n
   const row = await withTenant(ctx.db, actor.tenantId, (trx) => repo.findVersion(trx, actor.tenantId, code, version));
   if (!row) throw new NotFound('Questionnaire version');
   return presentQuestionnaire(row);
+}
+
+/** One published version by id (the interview form posts the version it rendered). */
+export async function getQuestionnaireById(ctx: Ctx, id: string): Promise<QuestionnaireVersion | undefined> {
+  const actor = operator(ctx);
+  if (!isUuid(id)) return undefined;
+  const row = await withTenant(ctx.db, actor.tenantId, (trx) => repo.findById(trx, actor.tenantId, id));
+  return row ? presentQuestionnaire(row) : undefined;
 }
 
 /** Seeds `colloquio-segretariato` v1 into every tenant that has no version of it yet (idempotent). */
