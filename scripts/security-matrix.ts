@@ -10,6 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { accessPermissions } from '../src/modules/access/access.policy.ts';
 import { interviewPermissions } from '../src/modules/access/interview.policy.ts';
 import { auditPermissions } from '../src/modules/audit/index.ts';
+import { benefitsPermissions } from '../src/modules/benefits/index.ts';
 import { identityPermissions } from '../src/modules/identity/index.ts';
 import { officesPermissions } from '../src/modules/offices/index.ts';
 import { peoplePermissions } from '../src/modules/people/index.ts';
@@ -23,6 +24,7 @@ export const END = '<!-- matrix:end -->';
 export const MODULES: Record<string, Permissions> = {
   access: { ...accessPermissions, ...interviewPermissions },
   audit: auditPermissions,
+  benefits: benefitsPermissions,
   identity: identityPermissions,
   offices: officesPermissions,
   people: peoplePermissions,
@@ -90,6 +92,19 @@ export const SCOPES: Record<string, string> = {
     'earlier question with a possible answer) and publishes version N+1; published versions are never edited. ' +
     'Audited (`questionnaire.publish`, code and version). Reading questionnaires is open to every operator ' +
     '(no personal data). Routes: `POST /api/v1/questionnaires`, `GET /api/v1/questionnaires[/{code}/versions/{n}]`.',
+  'benefit_rules.publish':
+    'Own tenant. Validates the rule set (known inputs, parameters and operators; known documents; a test case for ' +
+    'every outcome) and refuses it unless every case of its own test table passes; publishes version N+1 of the ' +
+    'measure with its effective period; earlier versions are never changed. Audited (`benefit_rules.publish`, ' +
+    'measure, version, start date). Reading rules and evaluating are public and anonymous (nothing stored, rate-limited). ' +
+    'Routes: `POST /api/v1/benefits/measures/versions`; public `GET /api/v1/benefits/measures`, ' +
+    '`POST /api/v1/benefits/evaluate`, page `/verifica-aiuti`.',
+  'benefit_application.prepare': NOT_USED_YET,
+  'benefit_application.read': NOT_USED_YET,
+  'benefit_application.decide': NOT_USED_YET,
+  'benefit_fund.manage': NOT_USED_YET,
+  'benefit_fund.read': NOT_USED_YET,
+  'benefit_payment.record': NOT_USED_YET,
   'audit.read':
     'Own tenant only: events are read under row-level security (`withTenant`), so events of other tenants and ' +
     'events without a tenant (e.g. failed sign-ins) are never listed. Every read is itself audited (`audit.read`, ' +

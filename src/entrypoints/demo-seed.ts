@@ -4,6 +4,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { insertTaxonomyVersion, type NeedAreaInput, seedDemoQuestionnaire } from '../modules/access/index.ts';
 import { recordEvent } from '../modules/audit/index.ts';
+import { seedDemoBenefits } from '../modules/benefits/index.ts';
 import { createOperator } from '../modules/identity/index.ts';
 import { insertHours, insertOffice, type NewOffice } from '../modules/offices/index.ts';
 import type { Role } from '../platform/context.ts';
@@ -265,6 +266,7 @@ export async function seedDemo(db: Db, dataDir: string, requestId: string): Prom
   await seedDemoNeighbourhoods(db);
   await seedDemoTaxonomy(db);
   await seedDemoQuestionnaire(db);
+  await seedDemoBenefits(db);
   return created;
 }
 

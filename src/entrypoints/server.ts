@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { registerAccess } from '../modules/access/index.ts';
 import { registerAuditRoutes } from '../modules/audit/index.ts';
+import { registerBenefits } from '../modules/benefits/index.ts';
 import {
   installAuthentication,
   registerIdentityRoutes,
@@ -60,6 +61,7 @@ export async function buildApp(options: {
   registerAuditRoutes(app, deps);
   registerPeople(app, deps);
   registerAccess(app, deps);
+  registerBenefits(app, deps);
   return app;
 }
 

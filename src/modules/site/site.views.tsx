@@ -1,6 +1,7 @@
 import type { MessageKey } from '../../platform/i18n/index.ts';
 import { Layout, type PageCtx } from '../../platform/ui/layout.tsx';
 import { AccessesLink } from '../access/index.ts';
+import { SelfCheckLink } from '../benefits/index.ts';
 import { HoursList, type Office, OfficeCard, type OfficeToday } from '../offices/index.ts';
 import { OpeningsToReviewLink } from '../people/index.ts';
 
@@ -10,6 +11,7 @@ export function HomePage({ page, offices }: { page: PageCtx; offices: Office[] }
     <Layout page={page} title={t('home.title')}>
       <h1>{t('home.title')}</h1>
       <p class="lead">{t('home.lead')}</p>
+      <SelfCheckLink page={page} />
       <h2 class="mt-5">{t('home.offices')}</h2>
       <ul class="row list-unstyled g-4 mt-1">
         {offices.map((o) => (
