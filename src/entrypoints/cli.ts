@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { verifyAuditChain } from '../modules/audit/index.ts';
+import { addDirectoryCommands } from '../modules/directory/index.ts';
 import { createApiToken, createOperator, listApiTokens, revokeApiToken } from '../modules/identity/index.ts';
 import { importPeople } from '../modules/people/index.ts';
 import { ConfigError, loadConfig } from '../platform/config.ts';
@@ -215,6 +216,7 @@ export function program(): Command {
         if (summary.invalid > 0 && !o.skipInvalid) process.exitCode = 1;
       });
     });
+  addDirectoryCommands(cli, withDatabase);
   return cli;
 }
 

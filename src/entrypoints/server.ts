@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { registerAccess } from '../modules/access/index.ts';
 import { registerAuditRoutes } from '../modules/audit/index.ts';
+import { registerDirectory } from '../modules/directory/index.ts';
 import { registerBenefits } from '../modules/benefits/index.ts';
 import {
   installAuthentication,
@@ -61,6 +62,7 @@ export async function buildApp(options: {
   registerAuditRoutes(app, deps);
   registerPeople(app, deps);
   registerAccess(app, deps);
+  registerDirectory(app, deps);
   registerBenefits(app, deps);
   return app;
 }

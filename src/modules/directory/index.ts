@@ -1,3 +1,7 @@
+export { addDirectoryCommands } from './directory.cli.ts';
+export { registerDirectory } from './directory.register.ts';
+export { exportHsds } from './hsds.export.ts';
+export { type HsdsImportSummary, importHsds } from './hsds.import.ts';
 export {
   getOrganizationSummary,
   listOrganizations,
