@@ -1,9 +1,11 @@
 import type { App } from '../../platform/http/app.ts';
 import type { RouteDeps } from '../../platform/http/context.ts';
+import { addFileSection } from '../people/index.ts';
 import { registerAccessPages } from './access.pages.tsx';
 import { registerAccessApi } from './access.routes.ts';
 import { registerInterviewPages } from './interview.pages.tsx';
 import { registerInterviewApi } from './interview.routes.ts';
+import { accessFileSection } from './timeline.views.tsx';
 
 /**
  * Every route of the access module. Each part (register, interviews, questionnaires, outcomes,
@@ -14,4 +16,6 @@ export function registerAccess(app: App, deps: RouteDeps): void {
   registerAccessPages(app, deps);
   registerInterviewApi(app, deps);
   registerInterviewPages(app, deps);
+  // The person file shows the person's accesses, interviews and outcomes (people does not import access).
+  addFileSection(accessFileSection);
 }

@@ -31,6 +31,16 @@ import { checkTaxCode, type Mismatch } from './taxcode.ts';
  */
 const FILE_SECTIONS: FileSection[] = [householdFileSection, privacyFileSection, duplicatesFileSection];
 
+/**
+ * Sections other modules add to the person file (the access register's timeline, …) without people
+ * importing them: they call `addFileSection` when their routes are registered. A Set, so registering
+ * twice (several apps in one test process) adds a section once. They follow FILE_SECTIONS.
+ */
+const ADDED_SECTIONS = new Set<FileSection>();
+export function addFileSection(section: FileSection): void {
+  ADDED_SECTIONS.add(section);
+}
+
 const Id = Type.Object({ id: Type.String({ maxLength: 100 }) });
 const SearchBody = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 200 })),
@@ -171,7 +181,7 @@ export function registerPeoplePages(app: App, deps: RouteDeps): void {
       const filePage = { ...page, ctx, csrf: reply.generateCsrf() };
       const sections = [];
       // One after another: each section opens its own transaction; the pool stays free for others.
-      for (const section of FILE_SECTIONS) {
+      for (const section of [...FILE_SECTIONS, ...ADDED_SECTIONS]) {
         const node = await section({ person: result.person, page: filePage });
         if (node) sections.push(node);
       }
