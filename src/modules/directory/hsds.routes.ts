@@ -61,7 +61,6 @@ export function registerHsdsApi(app: App, deps: HsdsRouteDeps): void {
       openapi_url: `${base}/hsds/openapi.json`,
     };
   });
-  app.get('/hsds', { schema: hide }, async (_request, reply) => reply.redirect('/hsds/', 301));
 
   app.get('/hsds/openapi.json', { schema: hide }, async (request) => {
     const spec = structuredClone(loadSchema('openapi')) as Record<string, unknown>;
