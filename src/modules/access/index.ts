@@ -1,3 +1,4 @@
+export { TodayAccesses, type TodayByOffice, todayByOffice } from './access.home.tsx';
 export { AccessesLink } from './access.list.views.tsx';
 export { accessPermissions, inOfficeScope, officeScope } from './access.policy.ts';
 export {

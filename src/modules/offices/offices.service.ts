@@ -103,11 +103,12 @@ export interface OfficeToday {
   office: Office;
   openNow: boolean;
   todayHours: OpeningHours[];
-  /** Accesses registered today; the access register (issue 4) fills this list. */
-  accesses: never[];
 }
 
-/** The operator's home: each of their offices with today's hours and today's accesses. */
+/**
+ * The operator's home: each of their offices with today's hours. Today's accesses come from the
+ * access register, composed on the home page (site), so offices does not depend on access.
+ */
 export async function officesToday(ctx: Ctx): Promise<OfficeToday[]> {
   const actor = ctx.actor;
   if (!roleMay(officesPermissions, actor, 'office.today')) {
@@ -131,7 +132,7 @@ export async function officesToday(ctx: Ctx): Promise<OfficeToday[]> {
     return mine.map((office) => {
       const todayHours = office.hours.filter((h) => h.weekday === now.weekday);
       const openNow = todayHours.some((h) => h.opens <= now.time && now.time < h.closes);
-      return { office, openNow, todayHours, accesses: [] };
+      return { office, openNow, todayHours };
     });
   });
 }

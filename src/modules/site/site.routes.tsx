@@ -3,7 +3,7 @@ import { ctxOf, type RouteDeps, requireOperator } from '../../platform/http/cont
 import { pageCtx, sendPage } from '../../platform/http/pages.tsx';
 import type { MessageKey } from '../../platform/i18n/index.ts';
 import { roleMay } from '../../platform/policy.ts';
-import { accessPermissions } from '../access/index.ts';
+import { accessPermissions, todayByOffice } from '../access/index.ts';
 import { auditPermissions } from '../audit/index.ts';
 import { listPublicOffices, officesPermissions, officesToday } from '../offices/index.ts';
 import { countOpeningsToReview, peoplePermissions } from '../people/index.ts';
@@ -31,6 +31,9 @@ export function registerSiteRoutes(app: App, deps: RouteDeps): void {
     const actor = requireOperator(request);
     const ctx = ctxOf(request, deps);
     const today = roleMay(officesPermissions, actor, 'office.today') ? await officesToday(ctx) : undefined;
+    // Today's accesses per office come from the access register (offices does not import access).
+    const accessesToday =
+      today && roleMay(accessPermissions, actor, 'access.list') ? await todayByOffice(ctx) : undefined;
     const openingsToReview = roleMay(peoplePermissions, actor, 'confidential.review')
       ? await countOpeningsToReview(ctx)
       : undefined;
@@ -41,6 +44,7 @@ export function registerSiteRoutes(app: App, deps: RouteDeps): void {
         name={actor.displayName}
         roleLabel={request.t(`role.${actor.role}`)}
         today={today}
+        accessesToday={accessesToday}
         canAudit={roleMay(auditPermissions, actor, 'audit.read')}
         canSearchPeople={roleMay(peoplePermissions, actor, 'person.search')}
         canRegisterAccesses={roleMay(accessPermissions, actor, 'access.register')}

@@ -1,6 +1,6 @@
 import type { MessageKey } from '../../platform/i18n/index.ts';
 import { Layout, type PageCtx } from '../../platform/ui/layout.tsx';
-import { AccessesLink } from '../access/index.ts';
+import { AccessesLink, TodayAccesses, type TodayByOffice } from '../access/index.ts';
 import { SelfCheckLink } from '../benefits/index.ts';
 import { HoursList, type Office, OfficeCard, type OfficeToday } from '../offices/index.ts';
 import { OpeningsToReviewLink } from '../people/index.ts';
@@ -43,6 +43,8 @@ export function OperatorHome(props: {
   name: string;
   roleLabel: string;
   today: OfficeToday[] | undefined;
+  /** Today's accesses per office (roles that list accesses). */
+  accessesToday?: TodayByOffice | undefined;
   canAudit: boolean;
   canSearchPeople: boolean;
   canRegisterAccesses?: boolean;
@@ -94,7 +96,16 @@ export function OperatorHome(props: {
             </span>
           </p>
           <HoursList hours={todayHours} t={t} />
-          <p class="mt-3">{t('ops.todayEmpty')}</p>
+          {props.accessesToday ? (
+            <TodayAccesses
+              page={page}
+              officeName={office.name}
+              items={props.accessesToday.byOffice.get(office.id) ?? []}
+              areas={props.accessesToday.areas}
+            />
+          ) : (
+            <p class="mt-3">{t('ops.todayEmpty')}</p>
+          )}
         </section>
       ))}
     </Layout>
