@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { registerAccess } from '../modules/access/index.ts';
+import { registerAppointments } from '../modules/appointments/index.ts';
 import { registerAuditRoutes } from '../modules/audit/index.ts';
 import { registerDirectory } from '../modules/directory/index.ts';
 import { registerBenefits } from '../modules/benefits/index.ts';
@@ -62,6 +63,7 @@ export async function buildApp(options: {
   registerAuditRoutes(app, deps);
   registerPeople(app, deps);
   registerAccess(app, deps);
+  registerAppointments(app, deps);
   registerDirectory(app, deps);
   registerBenefits(app, deps);
   return app;

@@ -207,3 +207,20 @@ export async function alternatives(
     return slots.slice(0, limit);
   });
 }
+
+/** Free start times of the next two weeks for moving a booking that holds `slotCount` slots. */
+export async function freeSlotsForMove(
+  db: Db,
+  tenantId: string,
+  officeId: string,
+  slotCount: number,
+  fromDay: string,
+  now: Date,
+): Promise<FreeSlot[]> {
+  return withTenant(db, tenantId, async (trx) => {
+    const row = (await repo.bookableOffices(trx, tenantId)).find((o) => o.id === officeId);
+    if (!row) return [];
+    const win = await windowOf(trx, tenantId, now);
+    return freeSlotsBetween(trx, tenantId, presentOffice(row), fromDay, addDays(fromDay, 14), slotCount, win);
+  });
+}

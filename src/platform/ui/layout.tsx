@@ -153,6 +153,11 @@ function Footer({ page }: { page: PageCtx }) {
                   </a>
                 </li>
                 <li>
+                  <a href="/prenota" data-element="appointment-booking">
+                    {t('site.footer.booking')}
+                  </a>
+                </li>
+                <li>
                   <a href="/accedi">{t('site.operatorArea')}</a>
                 </li>
               </ul>

@@ -1,0 +1,13 @@
+import type { App } from '../../platform/http/app.ts';
+import type { RouteDeps } from '../../platform/http/context.ts';
+import type { MailDeps } from '../../platform/mail.ts';
+import { registerBookingPages } from './booking.routes.tsx';
+import { registerFeedbackPages } from './feedback.routes.tsx';
+import { registerManagePages } from './manage.routes.tsx';
+
+/** Every route of the appointments module: public booking, managing a booking, feedback. */
+export function registerAppointments(app: App, deps: RouteDeps & MailDeps): void {
+  registerBookingPages(app, deps);
+  registerManagePages(app, deps);
+  registerFeedbackPages(app, deps);
+}

@@ -1,0 +1,66 @@
+import { defineMessages, messagesFor } from '../../platform/i18n/index.ts';
+
+/** The feedback widget: the exact Modello Comuni texts in Italian. */
+export const feedbackMessages = defineMessages({
+  it: {
+    'question.page': 'Quanto sono chiare le informazioni su questa pagina?',
+    'question.service': 'Quanto è stato facile usare questo servizio?',
+    star: 'Valuta {n} stelle su 5',
+    send: 'Invia valutazione',
+    'negative.question': 'Dove hai incontrato le maggiori difficoltà?',
+    'positive.question': 'Quali sono stati gli aspetti che hai preferito?',
+    'negative.unclear': 'A volte le indicazioni non erano chiare',
+    'negative.incomplete': 'A volte le indicazioni non erano complete',
+    'negative.lost': 'A volte non capivo se stavo procedendo correttamente',
+    'negative.technical': 'Ho avuto problemi tecnici',
+    'negative.other': 'Altro',
+    'positive.clear': 'Le indicazioni erano chiare',
+    'positive.complete': 'Le indicazioni erano complete',
+    'positive.confident': 'Capivo sempre che stavo procedendo correttamente',
+    'positive.no_problems': 'Non ho avuto problemi tecnici',
+    'positive.other': 'Altro',
+    details: 'Vuoi aggiungere altri dettagli?',
+    detailsLabel: 'Dettaglio',
+    detailsHint: 'Inserire massimo 200 caratteri. Non scrivere dati personali.',
+    next: 'Avanti',
+    title: 'Valutazione',
+    thanks: 'Grazie, il tuo parere ci aiuterà a migliorare il servizio!',
+    home: 'Torna alla pagina iniziale',
+    'error.rating': 'Scegli da 1 a 5 stelle.',
+    'error.tooLong': 'Il dettaglio supera i 200 caratteri.',
+    'errors.title': 'Controlla questi campi:',
+  },
+  en: {
+    'question.page': 'How clear is the information on this page?',
+    'question.service': 'How easy was it to use this service?',
+    star: 'Rate {n} stars out of 5',
+    send: 'Send rating',
+    'negative.question': 'Where did you have the most difficulty?',
+    'positive.question': 'What did you like best?',
+    'negative.unclear': 'Sometimes the instructions were not clear',
+    'negative.incomplete': 'Sometimes the instructions were not complete',
+    'negative.lost': 'Sometimes I did not understand whether I was doing it right',
+    'negative.technical': 'I had technical problems',
+    'negative.other': 'Other',
+    'positive.clear': 'The instructions were clear',
+    'positive.complete': 'The instructions were complete',
+    'positive.confident': 'I always understood that I was doing it right',
+    'positive.no_problems': 'I had no technical problems',
+    'positive.other': 'Other',
+    details: 'Would you like to add more details?',
+    detailsLabel: 'Detail',
+    detailsHint: 'At most 200 characters. Do not write personal data.',
+    next: 'Next',
+    title: 'Rating',
+    thanks: 'Thank you, your opinion will help us improve the service!',
+    home: 'Back to the home page',
+    'error.rating': 'Choose from 1 to 5 stars.',
+    'error.tooLong': 'The detail is longer than 200 characters.',
+    'errors.title': 'Please check these fields:',
+  },
+});
+
+export type FeedbackKey = keyof typeof feedbackMessages.it;
+export const feedbackT = (locale: 'it' | 'en') => messagesFor(feedbackMessages, locale);
+export const NEGATIVE = ['unclear', 'incomplete', 'lost', 'technical', 'other'] as const;
+export const POSITIVE = ['clear', 'complete', 'confident', 'no_problems', 'other'] as const;
