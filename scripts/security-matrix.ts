@@ -11,6 +11,7 @@ import { accessPermissions } from '../src/modules/access/access.policy.ts';
 import { interviewPermissions } from '../src/modules/access/interview.policy.ts';
 import { auditPermissions } from '../src/modules/audit/index.ts';
 import { benefitsPermissions } from '../src/modules/benefits/index.ts';
+import { casesPermissions } from '../src/modules/cases/index.ts';
 import { identityPermissions } from '../src/modules/identity/index.ts';
 import { officesPermissions } from '../src/modules/offices/index.ts';
 import { peoplePermissions } from '../src/modules/people/index.ts';
@@ -24,6 +25,7 @@ export const END = '<!-- matrix:end -->';
 export const MODULES: Record<string, Permissions> = {
   access: { ...accessPermissions, ...interviewPermissions },
   audit: auditPermissions,
+  cases: casesPermissions,
   benefits: benefitsPermissions,
   identity: identityPermissions,
   offices: officesPermissions,
@@ -105,6 +107,40 @@ export const SCOPES: Record<string, string> = {
   'benefit_fund.manage': NOT_USED_YET,
   'benefit_fund.read': NOT_USED_YET,
   'benefit_payment.record': NOT_USED_YET,
+  'case.propose':
+    'Own tenant. A social worker or coordinator proposes taking charge of a person of the tenant (checked through the ' +
+    'people module, audited `person.read`; another tenant’s person is 422) at one of their offices, optionally from a ' +
+    '`take_charge_proposal` outcome of an access (a database trigger refuses any other kind or tenant: 422). Audited ' +
+    '(`case.propose`, ids, area and urgency; never the reasons). Route: `POST /api/v1/cases`.',
+  'case.decide':
+    'Own tenant; the area coordinator accepts a proposal (a responsible social worker or coordinator of the tenant, ' +
+    'optionally a team) or declines it with reasons, which the proposer then reads. Only a `proposed` case (else 409); ' +
+    'row version checked (stale: 409). Another tenant’s case is 404, audited `denied` (`reason = not-found`). Audited ' +
+    '(`case.decide`, decision, worker and team ids, hours from proposal). Route: `POST /api/v1/cases/{id}/decision`.',
+  'case.read':
+    'Own tenant; a coordinator reaches every case, a social worker the cases they are responsible for, on whose team ' +
+    'they are, or that they proposed; anyone else (and another tenant) gets 404, audited `denied` (`reason = not-found`). ' +
+    'Confidential diary entries only for the coordinator, the responsible worker and the team. Every read is audited ' +
+    '(`case.read`, with whether confidential entries were included). Route: `GET /api/v1/cases/{id}`.',
+  'case.list':
+    'Own tenant; a social worker lists their own caseload (responsible or on the team; asking for another worker’s is ' +
+    '403, audited `denied`), a coordinator any worker’s or area’s and the proposals awaiting a decision; the tasks of ' +
+    'overdue reviews and conditionality checks likewise. Audited (`case.list`, view and the ids listed). Routes: ' +
+    '`GET /api/v1/cases`, `GET /api/v1/cases/overdue-reviews`.',
+  'case.manage':
+    'Own tenant; reach as `case.read`, and only the coordinator, the responsible worker or the team change the case ' +
+    '(the proposer alone gets 403, `reason = not-on-case`). Suspend, reopen, close with a coded reason, transfer to ' +
+    'another worker and/or area with a hand-over note (kept in the history). Row version checked (409). Audited ' +
+    '(`case.manage`, move and codes). Routes: `POST /api/v1/cases/{id}/status`, `POST /api/v1/cases/{id}/transfer`.',
+  'care_plan.write':
+    'As `case.manage`, on an open or suspended case (else 409). Each save is a new version based on the version read ' +
+    '(stale: 409); earlier versions stay. Schedules the review dates given and, for an inclusion pact, the ' +
+    'conditionality checks once (first meeting, then every 90 days); records review outcomes once. Audited ' +
+    '(`care_plan.write`, version, kind, counts; never goals or notes). Routes: `POST /api/v1/care-plans/{id}/versions`, ' +
+    '`POST /api/v1/care-plans/{id}/reviews/{reviewId}`.',
+  'case.diary_write':
+    'As `case.manage`. A dated professional note, confidential (team only) unless marked otherwise. Audited ' +
+    '(`case.diary_write`, entry id and the confidential flag; never the text). Route: `POST /api/v1/cases/{id}/diary`.',
   'audit.read':
     'Own tenant only: events are read under row-level security (`withTenant`), so events of other tenants and ' +
     'events without a tenant (e.g. failed sign-ins) are never listed. Every read is itself audited (`audit.read`, ' +

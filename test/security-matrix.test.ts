@@ -40,8 +40,8 @@ describe('docs/SECURITY.md', () => {
       renderMatrix()
         .split('\n')
         .find((l) => l.includes(`| \`${action}\` |`));
-    expect(row('audit.read')).toBe('| audit | `audit.read` | — | — | — | — | — | ✅ |');
-    expect(row('office.today')).toBe('| offices | `office.today` | ✅ | ✅ | ✅ | ✅ | — | — |');
+    expect(row('audit.read')).toBe('| audit | `audit.read` | — | — | — | — | — | ✅ | — |');
+    expect(row('office.today')).toBe('| offices | `office.today` | ✅ | ✅ | ✅ | ✅ | — | — | — |');
   });
 
   it('covers every module that declares permissions', () => {

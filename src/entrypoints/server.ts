@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { registerAccess } from '../modules/access/index.ts';
 import { registerAppointments } from '../modules/appointments/index.ts';
 import { registerAuditRoutes } from '../modules/audit/index.ts';
-import { registerDirectory } from '../modules/directory/index.ts';
 import { registerBenefits } from '../modules/benefits/index.ts';
+import { registerCases } from '../modules/cases/index.ts';
+import { registerDirectory } from '../modules/directory/index.ts';
 import {
   installAuthentication,
   registerIdentityRoutes,
@@ -63,6 +64,7 @@ export async function buildApp(options: {
   registerAuditRoutes(app, deps);
   registerPeople(app, deps);
   registerAccess(app, deps);
+  registerCases(app, deps);
   registerAppointments(app, deps);
   registerDirectory(app, deps);
   registerBenefits(app, deps);

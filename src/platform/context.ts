@@ -1,6 +1,14 @@
 import type { Db } from './db/database.ts';
 
-export const ROLES = ['admin', 'coordinator', 'social_worker', 'front_office', 'researcher', 'auditor'] as const;
+export const ROLES = [
+  'admin',
+  'coordinator',
+  'social_worker',
+  'front_office',
+  'researcher',
+  'auditor',
+  'partner',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Who is acting: an operator through a session, an API token, the CLI (system), or nobody. */

@@ -56,7 +56,7 @@ const refused = ROLES.filter((r) => !officesPermissions['office.today'].includes
 describe('office.today', () => {
   it('is granted to the desk roles, not to researchers and auditors', () => {
     expect(allowed).toEqual(['admin', 'coordinator', 'social_worker', 'front_office']);
-    expect(refused).toEqual(['researcher', 'auditor']);
+    expect(refused).toEqual(['researcher', 'auditor', 'partner']);
   });
 
   it.each(allowed)('%s sees today at their own office only, and each office shown is audited', async (role) => {

@@ -43,7 +43,7 @@ const refused = ROLES.filter((r) => !peoplePermissions['household.manage'].inclu
 describe('household.manage', () => {
   it('is granted to the front-door roles only', () => {
     expect(allowed).toEqual(['coordinator', 'social_worker', 'front_office']);
-    expect(refused).toEqual(['admin', 'researcher', 'auditor']);
+    expect(refused).toEqual(['admin', 'researcher', 'auditor', 'partner']);
   });
 
   it.each(allowed)('%s opens a household; the change is audited', async (role) => {

@@ -348,6 +348,63 @@ export interface BenefitRuleSet {
   version: number;
 }
 
+export interface CarePlan {
+  actions: Json;
+  agreed_on: string | null;
+  case_id: string;
+  created_at: Timestamp;
+  created_by: string;
+  goals: Json;
+  id: string;
+  kind: string;
+  tenant_id: string;
+  version: number;
+}
+
+export interface CarePlanReview {
+  case_id: string;
+  done_on: string | null;
+  due_on: string;
+  id: string;
+  kind: string;
+  note: string | null;
+  outcome: string | null;
+  recorded_by: string | null;
+  tenant_id: string;
+}
+
+export interface CaseDiaryEntry {
+  case_id: string;
+  confidential: Generated<boolean>;
+  id: string;
+  note: string;
+  tenant_id: string;
+  written_at: Timestamp;
+  written_by: string;
+}
+
+export interface CaseEvent {
+  at: Timestamp;
+  by_user: string;
+  case_id: string;
+  from_area: string | null;
+  from_worker_id: string | null;
+  id: string;
+  kind: string;
+  note: string | null;
+  reason_code: string | null;
+  tenant_id: string;
+  to_area: string | null;
+  to_worker_id: string | null;
+}
+
+export interface CaseTeamMember {
+  added_at: Timestamp;
+  case_id: string;
+  tenant_id: string;
+  user_id: string;
+}
+
 export interface ConfidentialAccess {
   expires_at: Timestamp;
   id: string;
@@ -813,6 +870,21 @@ export interface Outcome {
   tenant_id: string;
 }
 
+export interface PartnerCapacity {
+  organization_id: string;
+  status: string;
+  tenant_id: string;
+  updated_at: Timestamp;
+  updated_by: string;
+}
+
+export interface PartnerUser {
+  created_at: Generated<Timestamp>;
+  organization_id: string;
+  tenant_id: string;
+  user_id: string;
+}
+
 export interface Person {
   address_kind: Generated<string>;
   birth_day: number | null;
@@ -932,11 +1004,109 @@ export interface QuestionnaireVersion {
   version: number;
 }
 
+export interface Referral {
+  cancel_reason: string | null;
+  code: string;
+  consent_id: string | null;
+  created_at: Timestamp;
+  created_by: string;
+  decline_reason: string | null;
+  destination_type: string;
+  escalated_at: Timestamp | null;
+  follow_up_answer: string | null;
+  follow_up_answered_at: Timestamp | null;
+  follow_up_due_at: Timestamp | null;
+  follow_up_expires_at: Timestamp | null;
+  follow_up_sent_at: Timestamp | null;
+  follow_up_to: string | null;
+  follow_up_token_hash: string | null;
+  id: string;
+  internal_area: string | null;
+  legal_basis: string;
+  organization_id: string | null;
+  outcome: string | null;
+  person_id: string;
+  public_body: string | null;
+  reason: string;
+  reminded_at: Timestamp | null;
+  responded_at: Timestamp | null;
+  response_due_at: Timestamp | null;
+  sending_office_id: string;
+  sent_at: Timestamp | null;
+  service_id: string | null;
+  shared_data: Generated<Json>;
+  shared_fields: Generated<string[]>;
+  source_case_id: string | null;
+  source_outcome_id: string | null;
+  status: Generated<string>;
+  status_at: Timestamp;
+  tenant_id: string;
+  urgency: Generated<string>;
+  version: Generated<number>;
+}
+
+export interface ReferralCodeCounter {
+  kind: string;
+  last: number;
+  tenant_id: string;
+  year: number;
+}
+
+export interface ReferralDeadlineSetting {
+  destination_type: string;
+  follow_up_days: Generated<number>;
+  remind_days_before: number;
+  response_days: number;
+  tenant_id: string;
+}
+
+export interface ReferralEvent {
+  at: Timestamp;
+  by_kind: string;
+  by_user: string | null;
+  from_status: string | null;
+  id: string;
+  note: string | null;
+  reason_code: string | null;
+  referral_id: string;
+  tenant_id: string;
+  to_status: string;
+}
+
+export interface ReferralTransition {
+  from_status: string;
+  to_status: string;
+}
+
 export interface SchemaMigration {
   applied_at: Generated<Timestamp>;
   checksum: string;
   name: string;
   version: number;
+}
+
+export interface SocialCase {
+  area: string;
+  assessment: string | null;
+  closed_at: Timestamp | null;
+  closed_reason_code: string | null;
+  code: string;
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+  decline_reasons: string | null;
+  household_id: string | null;
+  id: string;
+  person_id: string;
+  proposed_at: Timestamp;
+  proposed_by: string;
+  proposing_office_id: string;
+  reasons: string;
+  responsible_worker_id: string | null;
+  source_outcome_id: string | null;
+  status: string;
+  tenant_id: string;
+  urgency: Generated<string>;
+  version: Generated<number>;
 }
 
 export interface StreetArea {
@@ -995,6 +1165,11 @@ export interface DB {
   benefit_fund: BenefitFund;
   benefit_payment: BenefitPayment;
   benefit_rule_set: BenefitRuleSet;
+  care_plan: CarePlan;
+  care_plan_review: CarePlanReview;
+  case_diary_entry: CaseDiaryEntry;
+  case_event: CaseEvent;
+  case_team_member: CaseTeamMember;
   confidential_access: ConfidentialAccess;
   consent: Consent;
   directory_service_need_area: DirectoryServiceNeedArea;
@@ -1038,6 +1213,8 @@ export interface DB {
   operator_availability: OperatorAvailability;
   organization: Organization;
   outcome: Outcome;
+  partner_capacity: PartnerCapacity;
+  partner_user: PartnerUser;
   person: Person;
   person_assignment: PersonAssignment;
   person_identifier: PersonIdentifier;
@@ -1045,7 +1222,13 @@ export interface DB {
   person_merge: PersonMerge;
   privacy_notice_ack: PrivacyNoticeAck;
   questionnaire_version: QuestionnaireVersion;
+  referral: Referral;
+  referral_code_counter: ReferralCodeCounter;
+  referral_deadline_setting: ReferralDeadlineSetting;
+  referral_event: ReferralEvent;
+  referral_transition: ReferralTransition;
   schema_migration: SchemaMigration;
+  social_case: SocialCase;
   street_area: StreetArea;
   tenant: Tenant;
   user_session: UserSession;

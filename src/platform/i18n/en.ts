@@ -96,6 +96,7 @@ export const en: Catalogue = {
   'role.front_office': 'Front office',
   'role.researcher': 'Researcher (aggregate data only)',
   'role.auditor': 'Auditor',
+  'role.partner': 'Network partner',
 
   'audit.title': 'Access log',
   'audit.lead': 'Every read and write of personal data, who did it and when.',

@@ -95,6 +95,7 @@ export const it = {
   'role.front_office': 'Front office',
   'role.researcher': 'Ricercatore (solo dati aggregati)',
   'role.auditor': 'Auditor',
+  'role.partner': 'Partner della rete',
 
   'audit.title': 'Registro degli accessi',
   'audit.lead': 'Ogni lettura e scrittura di dati personali, con chi l’ha fatta e quando.',
