@@ -3,6 +3,7 @@ import type { RouteDeps } from '../../platform/http/context.ts';
 import { addFileSection } from '../people/index.ts';
 import { registerAccessPages } from './access.pages.tsx';
 import { registerAccessApi } from './access.routes.ts';
+import { registerAccessAdminPages } from './admin.pages.tsx';
 import { registerInterviewPages } from './interview.pages.tsx';
 import { registerInterviewApi } from './interview.routes.ts';
 import { accessFileSection } from './timeline.views.tsx';
@@ -16,6 +17,7 @@ export function registerAccess(app: App, deps: RouteDeps): void {
   registerAccessPages(app, deps);
   registerInterviewApi(app, deps);
   registerInterviewPages(app, deps);
+  registerAccessAdminPages(app, deps);
   // The person file shows the person's accesses, interviews and outcomes (people does not import access).
   addFileSection(accessFileSection);
 }

@@ -111,3 +111,15 @@ export async function tenantsWithout(db: Executor, code: string): Promise<string
     .execute();
   return rows.map((r) => r.id);
 }
+
+/** Every published version, by code then newest first (the admin page). */
+export async function listAll(db: Executor, tenantId: string): Promise<QuestionnaireRow[]> {
+  return db
+    .selectFrom('questionnaire_version')
+    .select(COLUMNS)
+    .where('tenant_id', '=', tenantId)
+    .orderBy('code')
+    .orderBy('version', 'desc')
+    .limit(500)
+    .execute() as Promise<QuestionnaireRow[]>;
+}

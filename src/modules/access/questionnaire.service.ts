@@ -96,6 +96,13 @@ export async function getQuestionnaireVersion(ctx: Ctx, code: string, version: n
   return presentQuestionnaire(row);
 }
 
+/** Every version of every questionnaire (definitions hold no personal data: any operator). */
+export async function listQuestionnaireVersions(ctx: Ctx): Promise<QuestionnaireVersion[]> {
+  const actor = operator(ctx);
+  const rows = await withTenant(ctx.db, actor.tenantId, (trx) => repo.listAll(trx, actor.tenantId));
+  return rows.map(presentQuestionnaire);
+}
+
 /** One published version by id (the interview form posts the version it rendered). */
 export async function getQuestionnaireById(ctx: Ctx, id: string): Promise<QuestionnaireVersion | undefined> {
   const actor = operator(ctx);
