@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { insertTaxonomyVersion, type NeedAreaInput, seedDemoQuestionnaire } from '../modules/access/index.ts';
+import { seedDemoAppointments } from '../modules/appointments/index.ts';
 import { recordEvent } from '../modules/audit/index.ts';
 import { seedDemoBenefits } from '../modules/benefits/index.ts';
 import { createOperator } from '../modules/identity/index.ts';
@@ -266,6 +267,7 @@ export async function seedDemo(db: Db, dataDir: string, requestId: string): Prom
   await seedDemoNeighbourhoods(db);
   await seedDemoTaxonomy(db);
   await seedDemoQuestionnaire(db);
+  await seedDemoAppointments(db);
   await seedDemoBenefits(db);
   return created;
 }

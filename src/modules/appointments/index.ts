@@ -1,3 +1,4 @@
+export { seedDemoAppointments } from './appointments.demo.ts';
 export { registerAppointments } from './appointments.register.ts';
 export { type AppointmentView, type BookingResult, bookAppointment } from './booking.service.ts';
 export {
