@@ -101,12 +101,37 @@ export const SCOPES: Record<string, string> = {
     'measure, version, start date). Reading rules and evaluating are public and anonymous (nothing stored, rate-limited). ' +
     'Routes: `POST /api/v1/benefits/measures/versions`; public `GET /api/v1/benefits/measures`, ' +
     '`POST /api/v1/benefits/evaluate`, page `/verifica-aiuti`.',
-  'benefit_application.prepare': NOT_USED_YET,
-  'benefit_application.read': NOT_USED_YET,
-  'benefit_application.decide': NOT_USED_YET,
-  'benefit_fund.manage': NOT_USED_YET,
-  'benefit_fund.read': NOT_USED_YET,
-  'benefit_payment.record': NOT_USED_YET,
+  'benefit_application.prepare':
+    'Own tenant, not office-scoped (economic help is one municipal procedure). Opens an application for a person of ' +
+    'the tenant (read through the people module, audited `person.read`; another tenant’s or a restricted person is ' +
+    '422), optionally from an access (through the access module, office-scoped there); only municipal measures with ' +
+    'rules in effect. Stores inputs, documents demanded (a control fact) and the evaluation with rule version and ' +
+    'trace. Requests checks and records their results (who, when) on open applications only (409 once decided); ' +
+    'another tenant’s application is 404, audited `denied`. Audited (`benefit_application.prepare`, ' +
+    '`benefit_check.request`, `benefit_check.complete`: ids, codes, result; never the inputs). Routes: ' +
+    '`POST /api/v1/benefit-applications`, `POST /api/v1/benefit-applications/{id}/checks`.',
+  'benefit_application.read':
+    'Own tenant (row-level security; another tenant’s application is 404, audited `denied`). Every read is audited ' +
+    '(`benefit_application.read`), every list with the ids shown (`benefit_application.list`). Routes: ' +
+    '`GET /api/v1/benefit-applications[/{id}]`.',
+  'benefit_application.decide':
+    'Own tenant. Four eyes: the operator who prepared the application never decides it (403, audited `denied`, ' +
+    '`reason = four-eyes`; also a database CHECK). Only open applications at the version read (409 stale). Approval ' +
+    'needs no pending or failed check and a stored evaluation "likely eligible" with an amount (409), and commits the ' +
+    'amount on the fund of the measure and year under a row lock (409 `fund-exhausted`; a CHECK keeps committed ≤ ' +
+    'amount); payments are scheduled. Rejection needs a coded reason. Audited (`benefit_application.decide`, decision, ' +
+    'reason code, total, fund). Route: `POST /api/v1/benefit-applications/{id}/decision`.',
+  'benefit_fund.manage':
+    'Own tenant. Creates or changes the amount of a measure’s fund for a year; never below what is already committed ' +
+    '(409). Audited (`benefit_fund.manage`, measure, year, amount). Route: `PUT /api/v1/funds`.',
+  'benefit_fund.read':
+    'Own tenant; balances only (amount, committed, paid, available), no personal data, so reads are not audited ' +
+    '(a refusal is). Route: `GET /api/v1/funds`.',
+  'benefit_payment.record':
+    'Own tenant. Records a scheduled payment as paid (the fund’s paid total grows, under the fund row lock; a paid one ' +
+    'is 409; another tenant’s is 404, audited `denied`), and exports the payments due as CSV for accounting (ids, ' +
+    'days, amounts; audited `benefit_payment.list` with the ids). Audited (`benefit_payment.record`). Routes: ' +
+    '`POST /api/v1/benefit-payments/{id}/paid`, `GET /api/v1/benefit-payments/due.csv`.',
   'case.propose':
     'Own tenant. A social worker or coordinator proposes taking charge of a person of the tenant (checked through the ' +
     'people module, audited `person.read`; another tenant’s person is 422) at one of their offices, optionally from a ' +

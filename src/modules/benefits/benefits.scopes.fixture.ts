@@ -1,4 +1,4 @@
-import { seedBenefitRules } from '../../../test/support/benefits.ts';
+import { clockOn, openEligibleApplication, seedBenefitRules } from '../../../test/support/benefits.ts';
 import { freshDatabase } from '../../../test/support/db.ts';
 import {
   buildOffice,
@@ -20,8 +20,11 @@ export async function benefitsScopes() {
   const operators = {} as Record<Role, TestOperator>;
   for (const role of ROLES) operators[role] = await buildOperator(db, tenant, role, { offices: [office] });
   const outsider = await buildOperator(db, otherTenant, 'coordinator');
-  const ctx = (role: Role) => operatorCtx(db, operators[role], undefined, [office.id]);
-  const outsiderCtx = () => operatorCtx(db, outsider);
+  const clock = clockOn('2026-03-10');
+  const ctx = (role: Role) => operatorCtx(db, operators[role], clock, [office.id]);
+  const outsiderCtx = () => operatorCtx(db, outsider, clock);
+  /** An eligible ordinary-contribution application prepared by the tenant's social worker. */
+  const anApplication = () => openEligibleApplication(ctx('social_worker'));
   const allowed = (action: keyof typeof benefitsPermissions) => (role: Role) =>
     (benefitsPermissions[action] as readonly Role[]).includes(role);
   const events = (userId: string, action: string) =>
@@ -32,5 +35,5 @@ export async function benefitsScopes() {
       .where('action', '=', action)
       .orderBy('seq')
       .execute();
-  return { db, tenant, otherTenant, office, operators, ctx, outsiderCtx, allowed, events };
+  return { db, tenant, otherTenant, office, operators, ctx, outsiderCtx, allowed, events, anApplication };
 }
