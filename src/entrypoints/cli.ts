@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
+import { addAppointmentCommands } from '../modules/appointments/index.ts';
 import { verifyAuditChain } from '../modules/audit/index.ts';
 import { addDirectoryCommands } from '../modules/directory/index.ts';
 import { createApiToken, createOperator, listApiTokens, revokeApiToken } from '../modules/identity/index.ts';
@@ -217,6 +218,7 @@ export function program(): Command {
       });
     });
   addDirectoryCommands(cli, withDatabase);
+  addAppointmentCommands(cli, withDatabase);
   return cli;
 }
 

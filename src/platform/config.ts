@@ -18,6 +18,8 @@ export interface Config {
   smtpUrl: string | undefined;
   /** Sender of outgoing mail, e.g. `Comune di Monza <servizisociali@comune.monza.it>`. */
   mailFrom: string;
+  /** Address residents reach the site at, for links in mail sent outside a request (reminders). */
+  publicUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -103,6 +105,21 @@ function mailFrom(env: Env, smtp: string | undefined): string {
   return raw;
 }
 
+function publicUrl(env: Env, port: number): string {
+  const raw = env.PUBLIC_URL;
+  if (raw === undefined || raw === '') return `http://localhost:${port}`;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('PUBLIC_URL', 'a URL like https://servizisociali.comune.example.it', raw);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new ConfigError('PUBLIC_URL', 'an http:// or https:// URL', raw);
+  }
+  return raw.replace(/\/+$/, '');
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const mode = oneOf(env, 'SEGRETARIATO_MODE', ['demo', 'production'] as const, 'demo');
   const cookieSecret = env.COOKIE_SECRET || undefined;
@@ -114,10 +131,11 @@ export function loadConfig(env: Env = process.env): Config {
   }
   const host = env.HOST || '127.0.0.1';
   const smtp = smtpUrl(env);
+  const port = integer(env, 'PORT', 0, 65535, 3000);
   return {
     mode,
     host,
-    port: integer(env, 'PORT', 0, 65535, 3000),
+    port,
     dataDir: path.resolve(env.DATA_DIR || 'data'),
     databaseUrl: databaseUrl(env),
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
@@ -128,5 +146,6 @@ export function loadConfig(env: Env = process.env): Config {
     defaultTenant: env.DEFAULT_TENANT || undefined,
     smtpUrl: smtp,
     mailFrom: mailFrom(env, smtp),
+    publicUrl: publicUrl(env, port),
   };
 }

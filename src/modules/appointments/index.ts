@@ -1,6 +1,8 @@
+export { addAppointmentCommands } from './appointments.cli.ts';
 export { seedDemoAppointments } from './appointments.demo.ts';
 export { registerAppointments } from './appointments.register.ts';
 export { type AppointmentView, type BookingResult, bookAppointment } from './booking.service.ts';
+export { type ReminderRun, sendReminders } from './reminders.job.ts';
 export {
   insertAvailability,
   insertException,

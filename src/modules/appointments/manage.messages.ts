@@ -43,6 +43,9 @@ export const manageMessages = defineMessages({
     'mail.cancelled.subject': 'Appuntamento annullato — {code}',
     'mail.cancelled.body':
       'L’appuntamento {code} del {when} presso {office} è stato annullato.\n\nLe tue prenotazioni: {link}',
+    'mail.reminder.subject': 'Promemoria: appuntamento di domani — {code}',
+    'mail.reminder.body':
+      'Ti ricordiamo l’appuntamento di domani.\n\nCodice: {code}\nQuando: {when}\nDove: {office}, {address}\n\nSe non puoi venire, annullalo così l’orario torna libero per altre persone: {link}',
     'mail.moved.subject': 'Appuntamento spostato — {code}',
     'mail.moved.body':
       'L’appuntamento {code} è stato spostato.\n\nNuovo orario: {when}\nDove: {office}\n\nPer modificarlo o annullarlo: {link}\n\nIn allegato il file aggiornato per il calendario.',
@@ -87,6 +90,9 @@ export const manageMessages = defineMessages({
       'Your verification code is: {secret}\n\nIt is valid for {minutes} minutes. Enter it on the page {link}\n\nIf you did not ask for this code, ignore this email.',
     'mail.cancelled.subject': 'Appointment cancelled — {code}',
     'mail.cancelled.body': 'Appointment {code} on {when} at {office} has been cancelled.\n\nYour bookings: {link}',
+    'mail.reminder.subject': 'Reminder: your appointment tomorrow — {code}',
+    'mail.reminder.body':
+      'This is a reminder of your appointment tomorrow.\n\nCode: {code}\nWhen: {when}\nWhere: {office}, {address}\n\nIf you cannot come, please cancel it so the time is free for other people: {link}',
     'mail.moved.subject': 'Appointment moved — {code}',
     'mail.moved.body':
       'Appointment {code} has been moved.\n\nNew time: {when}\nWhere: {office}\n\nTo change or cancel it: {link}\n\nThe updated calendar file is attached.',
