@@ -62,6 +62,11 @@ export const SCOPES: Record<string, string> = {
     'Own tenant. Publishes version N+1 of the whole taxonomy; earlier versions are never changed and recorded ' +
     'requests keep pointing at the area of their version. Audited (`taxonomy.publish`, record = the version). ' +
     'Route: `POST /api/v1/need-areas`.',
+  'indicator.read':
+    'Aggregates only (the nine care/control indicators of docs/INDICATORS.md, period of access days, optionally one office). ' +
+    'A coordinator reads one of their offices at a time (the tenant total only when overseeing every office) and sees raw ' +
+    'counts with small cells flagged; a researcher reads any office or the tenant with small cells suppressed (counts ' +
+    'withheld). Audited (`indicator.read`, period and office). Routes: `GET /api/v1/indicators/access`, page `/operatori/indicatori`.',
   'interview.conduct':
     'Own tenant; office-scoped: the accesses of the operator’s assigned offices (a coordinator with none assigned ' +
     'reaches every office; other roles with none reach none). An unknown, foreign or out-of-scope access is 404, ' +

@@ -15,6 +15,8 @@ export const accessPermissions = definePermissions({
   // The need taxonomy is reference data, not personal data: everyone reads it, only an admin edits it.
   'taxonomy.read': ROLES,
   'taxonomy.publish': ['admin'],
+  // Care/control indicators are aggregates: coordinators (their offices) and researchers (small cells suppressed).
+  'indicator.read': ['coordinator', 'researcher'],
 });
 
 /**

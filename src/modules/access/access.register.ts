@@ -4,6 +4,7 @@ import { addFileSection } from '../people/index.ts';
 import { registerAccessPages } from './access.pages.tsx';
 import { registerAccessApi } from './access.routes.ts';
 import { registerAccessAdminPages } from './admin.pages.tsx';
+import { registerIndicatorRoutes } from './indicators.routes.tsx';
 import { registerInterviewPages } from './interview.pages.tsx';
 import { registerInterviewApi } from './interview.routes.ts';
 import { accessFileSection } from './timeline.views.tsx';
@@ -18,6 +19,7 @@ export function registerAccess(app: App, deps: RouteDeps): void {
   registerInterviewApi(app, deps);
   registerInterviewPages(app, deps);
   registerAccessAdminPages(app, deps);
+  registerIndicatorRoutes(app, deps);
   // The person file shows the person's accesses, interviews and outcomes (people does not import access).
   addFileSection(accessFileSection);
 }
