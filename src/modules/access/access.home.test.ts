@@ -74,4 +74,14 @@ describe("operator home: today's accesses per office", () => {
     expect(events.length).toBeGreaterThan(0);
     expect(JSON.stringify(events.at(-1)?.details)).not.toContain('Sfratto');
   });
+
+  it('links the indicators for coordinators and researchers, the taxonomy administration for admins', async () => {
+    const researcher = await buildOperator(world.db, world.tenant, 'researcher');
+    const admin = await buildOperator(world.db, world.tenant, 'admin');
+    expect(await home(researcher)).toContain('href="/operatori/indicatori"');
+    expect(await home(admin)).toContain('href="/operatori/amministrazione/tassonomia"');
+    const desk = await home(world.desk);
+    expect(desk).not.toContain('href="/operatori/indicatori"');
+    expect(desk).not.toContain('href="/operatori/amministrazione/tassonomia"');
+  });
 });

@@ -48,6 +48,8 @@ export function registerSiteRoutes(app: App, deps: RouteDeps): void {
         canAudit={roleMay(auditPermissions, actor, 'audit.read')}
         canSearchPeople={roleMay(peoplePermissions, actor, 'person.search')}
         canRegisterAccesses={roleMay(accessPermissions, actor, 'access.register')}
+        canReadIndicators={roleMay(accessPermissions, actor, 'indicator.read')}
+        canAdministerAccess={roleMay(accessPermissions, actor, 'taxonomy.publish')}
         openingsToReview={openingsToReview}
       />,
     );

@@ -1,6 +1,6 @@
 import type { MessageKey } from '../../platform/i18n/index.ts';
 import { Layout, type PageCtx } from '../../platform/ui/layout.tsx';
-import { AccessesLink, TodayAccesses, type TodayByOffice } from '../access/index.ts';
+import { AccessAdminLink, AccessesLink, IndicatorsLink, TodayAccesses, type TodayByOffice } from '../access/index.ts';
 import { SelfCheckLink } from '../benefits/index.ts';
 import { HoursList, type Office, OfficeCard, type OfficeToday } from '../offices/index.ts';
 import { OpeningsToReviewLink } from '../people/index.ts';
@@ -48,6 +48,8 @@ export function OperatorHome(props: {
   canAudit: boolean;
   canSearchPeople: boolean;
   canRegisterAccesses?: boolean;
+  canReadIndicators?: boolean;
+  canAdministerAccess?: boolean;
   /** Break-the-glass openings of confidential files waiting for the coordinator's review. */
   openingsToReview?: number | undefined;
 }) {
@@ -64,6 +66,16 @@ export function OperatorHome(props: {
           {props.canRegisterAccesses ? (
             <li class="list-inline-item">
               <AccessesLink page={page} />
+            </li>
+          ) : null}
+          {props.canReadIndicators ? (
+            <li class="list-inline-item">
+              <IndicatorsLink page={page} />
+            </li>
+          ) : null}
+          {props.canAdministerAccess ? (
+            <li class="list-inline-item">
+              <AccessAdminLink page={page} />
             </li>
           ) : null}
           {props.canSearchPeople ? (
