@@ -6,6 +6,7 @@ import { insertTaxonomyVersion, type NeedAreaInput, seedDemoQuestionnaire } from
 import { seedDemoAppointments } from '../modules/appointments/index.ts';
 import { recordEvent } from '../modules/audit/index.ts';
 import { seedDemoBenefits } from '../modules/benefits/index.ts';
+import { seedDemoDirectory } from '../modules/directory/index.ts';
 import { createOperator } from '../modules/identity/index.ts';
 import { insertHours, insertOffice, type NewOffice } from '../modules/offices/index.ts';
 import type { Role } from '../platform/context.ts';
@@ -267,6 +268,7 @@ export async function seedDemo(db: Db, dataDir: string, requestId: string): Prom
   await seedDemoNeighbourhoods(db);
   await seedDemoTaxonomy(db);
   await seedDemoQuestionnaire(db);
+  await seedDemoDirectory(db);
   await seedDemoAppointments(db);
   await seedDemoBenefits(db);
   return created;

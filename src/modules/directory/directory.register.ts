@@ -1,7 +1,9 @@
 import type { App } from '../../platform/http/app.ts';
+import { registerDirectoryPages } from './directory.pages.tsx';
 import { type HsdsRouteDeps, registerHsdsApi } from './hsds.routes.ts';
 
 /** The service directory: the public HSDS API, public pages and operator upkeep. */
 export function registerDirectory(app: App, deps: HsdsRouteDeps): void {
   registerHsdsApi(app, deps);
+  registerDirectoryPages(app, deps);
 }

@@ -1,3 +1,4 @@
+export { seedDemoDirectory } from './demo.seed.ts';
 export { addDirectoryCommands } from './directory.cli.ts';
 export { registerDirectory } from './directory.register.ts';
 export { exportHsds } from './hsds.export.ts';

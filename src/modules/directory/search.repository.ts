@@ -11,6 +11,10 @@ export function normalise(text: string): string {
     .trim();
 }
 
+/** A crude Italian stem for matching residents' phrases: "bollette"/"bolletta" → "bollett". */
+const stem = (w: string) => (w.length >= 5 ? w.replace(/[aeiou]+$/, '') : w);
+const stemmed = (text: string) => ` ${text.split(' ').filter(Boolean).map(stem).join(' ')} `;
+
 export interface SearchFilters {
   needArea?: string; // need-area code; its child areas count too
   targetGroup?: string;
@@ -33,12 +37,14 @@ export interface SearchFilters {
 export async function expandQuery(trx: Executor, q: string): Promise<string[]> {
   const text = ` ${normalise(q)} `;
   const words = text.split(' ').filter((w) => w.length >= 2);
+  const stems = stemmed(text);
   if (words.length === 0) return [];
   const synonyms = await trx.selectFrom('directory_synonym').select(['phrase', 'expansion']).execute();
   const terms = new Set(words);
   for (const s of synonyms) {
     const phrase = normalise(s.phrase);
-    if (phrase && text.includes(` ${phrase} `)) for (const w of normalise(s.expansion).split(' ')) if (w) terms.add(w);
+    if (phrase && stems.includes(stemmed(phrase)))
+      for (const w of normalise(s.expansion).split(' ')) if (w) terms.add(w);
   }
   const long = words.filter((w) => w.length >= 4);
   if (long.length) {

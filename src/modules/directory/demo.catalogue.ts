@@ -1,0 +1,1167 @@
+/**
+ * The demo catalogue of the Monza service network. Organizations and services are real kinds of
+ * services with public, general descriptions; phone numbers, opening hours and addresses are invented
+ * (marked as demo data on every page). Descriptions follow national rules as of 2026 in plain words.
+ */
+export interface DemoOrganization {
+  key: string;
+  name: string;
+  description: string;
+  website?: string;
+  address: string; // invented unless stated
+}
+
+export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
+  {
+    key: 'comune',
+    name: 'Comune di Monza — Servizi Sociali',
+    description:
+      'Settore Politiche sociali del Comune di Monza: segretariato sociale, servizio sociale professionale, contributi e servizi per famiglie, anziani, persone con disabilità.',
+    website: 'https://www.comune.monza.it',
+    address: 'Via Carlo Casati 19',
+  },
+  {
+    key: 'asst',
+    name: 'ASST Brianza',
+    description:
+      'Azienda Socio Sanitaria Territoriale della Brianza: case di comunità, consultori, punto unico di accesso, servizi per le dipendenze e la salute mentale.',
+    website: 'https://www.asst-brianza.it',
+    address: 'Via Luigi Boccherini 2',
+  },
+  {
+    key: 'afol',
+    name: 'Centro per l’Impiego di Monza (AFOL Monza Brianza)',
+    description:
+      'Servizi pubblici per il lavoro: iscrizione come disoccupati, orientamento, Garanzia di Occupabilità dei Lavoratori (GOL), offerte di lavoro.',
+    website: 'https://www.afolmb.it',
+    address: 'Viale Elvezia 2',
+  },
+  {
+    key: 'inps',
+    name: 'INPS — Sede di Monza',
+    description:
+      'Istituto Nazionale della Previdenza Sociale: pensioni, invalidità civile, Assegno Unico, Assegno di Inclusione, Supporto Formazione e Lavoro.',
+    website: 'https://www.inps.it',
+    address: 'Via Raiberti 4',
+  },
+  {
+    key: 'caf',
+    name: 'CAF e patronati convenzionati di Monza',
+    description:
+      'Centri di assistenza fiscale e patronati: ISEE, dichiarazione dei redditi, domande INPS, pratiche per pensioni e invalidità. Gratuiti per molte pratiche.',
+    address: 'Diverse sedi in città',
+  },
+  {
+    key: 'caritas',
+    name: 'Caritas Decanale di Monza',
+    description:
+      'Centri di ascolto parrocchiali e decanali: ascolto, aiuto alimentare, sostegno per bollette e affitto, orientamento ai servizi.',
+    address: 'Via Vittorio Emanuele II 8',
+  },
+  {
+    key: 'banco',
+    name: 'Emporio solidale e Banco Alimentare — rete di Monza',
+    description:
+      'Distribuzione di alimenti e prodotti di prima necessità alle famiglie in difficoltà inviate dai servizi sociali o dai centri di ascolto.',
+    address: 'Via Borgazzi 35',
+  },
+  {
+    key: 'cadom',
+    name: 'CADOM — Centro Aiuto Donne Maltrattate (Rete Artemide)',
+    description:
+      'Centro antiviolenza della rete territoriale Artemide: ascolto, consulenza legale e psicologica, ospitalità protetta per donne che subiscono violenza e per i loro figli.',
+    address: 'Indirizzo riservato',
+  },
+  {
+    key: 'aler',
+    name: 'ALER Varese-Como-Monza Brianza-Busto Arsizio',
+    description:
+      'Azienda Lombarda per l’Edilizia Residenziale: alloggi di edilizia residenziale pubblica (case popolari) e servizi agli inquilini.',
+    website: 'https://www.alervarese.it',
+    address: 'Via Baradello 5',
+  },
+  {
+    key: 'stranieri',
+    name: 'Sportello Stranieri del Comune di Monza',
+    description:
+      'Informazioni e aiuto per permessi di soggiorno, ricongiungimenti, cittadinanza, corsi di italiano, mediazione linguistico-culturale.',
+    address: 'Via Carlo Casati 19',
+  },
+];
+
+/** [need-area codes], [target groups], offices served ('all' or office codes). */
+export interface DemoService {
+  key: string;
+  org: string;
+  name: string;
+  nameEn: string;
+  description: string;
+  descriptionEn: string;
+  eligibility: string;
+  how: string;
+  documents: string[];
+  cost: 'free' | string;
+  areas: string[];
+  groups: string[];
+  offices: 'all' | string[];
+  hours?: string; // 'MO,WE:09:00-12:00' (demo)
+  languages?: string[];
+  minAge?: number;
+  maxAge?: number;
+}
+
+const ISEE = 'Attestazione ISEE in corso di validità';
+const ID = 'Documento d’identità';
+const RES = 'Permesso di soggiorno (per cittadini extra UE)';
+
+export const DEMO_SERVICES: DemoService[] = [
+  // Comune di Monza
+  {
+    key: 'segretariato',
+    org: 'comune',
+    name: 'Segretariato Sociale',
+    nameEn: 'Social Secretariat',
+    description:
+      'Il primo punto di ascolto del Comune: ti ascoltiamo, ti informiamo sui servizi e sui contributi, ti aiutiamo a capire a chi rivolgerti per qualsiasi difficoltà (soldi, casa, lavoro, cura di un familiare).',
+    descriptionEn:
+      'The municipality’s first listening point: we listen, inform you about services and benefits and help you find who to turn to for any difficulty (money, housing, work, caring for a relative).',
+    eligibility: 'Tutte le persone che vivono a Monza.',
+    how: 'Vai allo sportello del tuo quartiere negli orari di apertura, oppure prenota un appuntamento.',
+    documents: [ID],
+    cost: 'free',
+    areas: ['families_minors', 'poverty_exclusion', 'disability_dependency'],
+    groups: ['everyone'],
+    offices: 'all',
+    hours: 'MO,TU,WE,TH,FR:09:00-12:30',
+  },
+  {
+    key: 'contributo-affitto',
+    org: 'comune',
+    name: 'Contributo per il pagamento dell’affitto',
+    nameEn: 'Rent support grant',
+    description:
+      'Un contributo economico per chi è in affitto sul mercato privato e fa fatica a pagare il canone o ha qualche mensilità arretrata, per evitare lo sfratto.',
+    descriptionEn:
+      'A grant for private tenants who struggle to pay the rent or are behind with payments, to avoid eviction.',
+    eligibility: 'Famiglie residenti a Monza in affitto con contratto registrato, con ISEE entro la soglia del bando.',
+    how: 'Presenta la domanda quando il bando è aperto, online o allo sportello del Segretariato Sociale.',
+    documents: [ISEE, 'Contratto di affitto registrato', 'Ricevute degli ultimi pagamenti del canone', ID],
+    cost: 'free',
+    areas: ['housing', 'income'],
+    groups: ['families', 'adults'],
+    offices: 'all',
+  },
+  {
+    key: 'morosita',
+    org: 'comune',
+    name: 'Fondo morosità incolpevole',
+    nameEn: 'Fund for tenants unable to pay through no fault of their own',
+    description:
+      'Aiuto economico per chi ha ricevuto un’intimazione di sfratto per morosità perché ha perso il lavoro, ha avuto un calo del reddito, una malattia grave o un lutto in famiglia.',
+    descriptionEn:
+      'Financial help for tenants facing eviction for arrears after losing their job, a drop in income, a serious illness or a death in the family.',
+    eligibility:
+      'Inquilini con sfratto per morosità avviato, residenti da almeno un anno, con ISEE entro il limite previsto.',
+    how: 'Chiedi un colloquio al Segretariato Sociale: verifichiamo insieme i requisiti e prepariamo la domanda.',
+    documents: [
+      ISEE,
+      'Atto di intimazione di sfratto',
+      'Contratto di affitto',
+      'Documenti che provano la perdita o il calo del reddito',
+    ],
+    cost: 'free',
+    areas: ['housing', 'income'],
+    groups: ['families', 'adults'],
+    offices: 'all',
+  },
+  {
+    key: 'emergenza-abitativa',
+    org: 'comune',
+    name: 'Emergenza abitativa e alloggi temporanei',
+    nameEn: 'Housing emergency and temporary accommodation',
+    description:
+      'Soluzioni abitative temporanee per famiglie che hanno perso la casa o stanno per perderla (sfratto eseguito, situazioni di grave emergenza).',
+    descriptionEn: 'Temporary accommodation for families who have lost or are about to lose their home.',
+    eligibility: 'Nuclei residenti a Monza in emergenza abitativa, valutati dal servizio sociale.',
+    how: 'Rivolgiti al Segretariato Sociale il prima possibile, anche prima dell’esecuzione dello sfratto.',
+    documents: [ID, 'Provvedimento di sfratto', ISEE],
+    cost: 'Contributo alle spese in base all’ISEE.',
+    areas: ['housing'],
+    groups: ['families', 'homeless'],
+    offices: 'all',
+  },
+  {
+    key: 'sad',
+    org: 'comune',
+    name: 'Assistenza domiciliare (SAD)',
+    nameEn: 'Home care service',
+    description:
+      'Operatori socio-assistenziali vengono a casa per aiutare nell’igiene personale, nei pasti e nelle faccende quotidiane persone anziane o con disabilità che non sono più autosufficienti.',
+    descriptionEn:
+      'Care workers come to the home to help older or disabled people who can no longer manage alone with washing, meals and daily tasks.',
+    eligibility: 'Persone residenti non autosufficienti o parzialmente autosufficienti, anziane o con disabilità.',
+    how: 'Chiedi un colloquio con l’assistente sociale del tuo quartiere, che valuta il bisogno a domicilio.',
+    documents: [ISEE, 'Documentazione sanitaria o verbale di invalidità'],
+    cost: 'Quota a carico dell’utente in base all’ISEE.',
+    areas: ['caregiving', 'disability_dependency'],
+    groups: ['older_people', 'people_with_disabilities', 'carers'],
+    offices: 'all',
+  },
+  {
+    key: 'pasti',
+    org: 'comune',
+    name: 'Pasti a domicilio',
+    nameEn: 'Meals on wheels',
+    description:
+      'Consegna a casa di un pasto caldo al giorno per persone anziane o fragili che non riescono a cucinare.',
+    descriptionEn: 'Delivery of a hot meal a day to older or frail people who cannot cook.',
+    eligibility: 'Persone anziane o con disabilità residenti, sole o senza aiuto familiare.',
+    how: 'Richiedi il servizio al Segretariato Sociale.',
+    documents: [ISEE],
+    cost: 'Tariffa a pasto in base all’ISEE.',
+    areas: ['caregiving', 'isolation'],
+    groups: ['older_people', 'people_with_disabilities'],
+    offices: 'all',
+  },
+  {
+    key: 'telesoccorso',
+    org: 'comune',
+    name: 'Telesoccorso',
+    nameEn: 'Personal alarm service',
+    description:
+      'Un piccolo apparecchio da portare al collo per chiamare aiuto 24 ore su 24 in caso di caduta o malore, per chi vive solo.',
+    descriptionEn:
+      'A small pendant alarm to call for help 24 hours a day after a fall or illness, for people living alone.',
+    eligibility: 'Persone anziane o fragili che vivono sole.',
+    how: 'Richiedi il servizio al Segretariato Sociale.',
+    documents: [ID],
+    cost: 'free',
+    areas: ['isolation', 'caregiving'],
+    groups: ['older_people'],
+    offices: 'all',
+  },
+  {
+    key: 'cdd',
+    org: 'comune',
+    name: 'Centri diurni per persone con disabilità (CDD e CSE)',
+    nameEn: 'Day centres for people with disabilities',
+    description:
+      'Centri che accolgono di giorno persone con disabilità per attività educative, di autonomia e di socializzazione.',
+    descriptionEn: 'Day centres offering educational, independence and social activities to people with disabilities.',
+    eligibility: 'Persone con disabilità dai 18 anni, su valutazione del servizio disabili.',
+    how: 'Chiedi un colloquio con il servizio disabili tramite il Segretariato Sociale.',
+    documents: ['Verbale di invalidità o Legge 104', ISEE],
+    cost: 'Retta in base all’ISEE.',
+    areas: ['disability_dependency'],
+    groups: ['people_with_disabilities'],
+    offices: 'all',
+    minAge: 18,
+  },
+  {
+    key: 'trasporto-disabili',
+    org: 'comune',
+    name: 'Trasporto sociale',
+    nameEn: 'Social transport',
+    description:
+      'Accompagnamento con mezzi attrezzati a visite mediche, terapie e centri diurni per chi non può usare i mezzi pubblici.',
+    descriptionEn:
+      'Accompanied transport to medical visits, therapies and day centres for people who cannot use public transport.',
+    eligibility: 'Persone anziane o con disabilità senza familiari che possano accompagnarle.',
+    how: 'Prenota il trasporto almeno una settimana prima tramite il Segretariato Sociale.',
+    documents: ['Certificazione sanitaria'],
+    cost: 'Piccolo contributo a viaggio.',
+    areas: ['disability_dependency', 'health'],
+    groups: ['older_people', 'people_with_disabilities'],
+    offices: 'all',
+  },
+  {
+    key: 'centro-famiglie',
+    org: 'comune',
+    name: 'Centro per la famiglia',
+    nameEn: 'Family centre',
+    description:
+      'Sostegno ai genitori: consulenza educativa, gruppi di confronto, mediazione familiare nelle separazioni, spazio neutro per incontri tra genitori e figli.',
+    descriptionEn:
+      'Support for parents: parenting advice, groups, family mediation during separation, supervised contact.',
+    eligibility: 'Famiglie con figli residenti a Monza.',
+    how: 'Telefona o scrivi per un primo colloquio.',
+    documents: [],
+    cost: 'free',
+    areas: ['families_minors'],
+    groups: ['families', 'minors'],
+    offices: 'all',
+    hours: 'TU,TH:14:00-18:00',
+  },
+  {
+    key: 'tutela-minori',
+    org: 'comune',
+    name: 'Servizio tutela minori',
+    nameEn: 'Child protection service',
+    description:
+      'Assistenti sociali e psicologi che proteggono bambini e ragazzi in situazioni di rischio o pregiudizio, anche su incarico del Tribunale.',
+    descriptionEn: 'Social workers and psychologists protecting children at risk, including on behalf of the court.',
+    eligibility: 'Minori e famiglie segnalati o che chiedono aiuto.',
+    how: 'Rivolgiti al Segretariato Sociale; in caso di pericolo immediato chiama il 112.',
+    documents: [],
+    cost: 'free',
+    areas: ['families_minors', 'violence'],
+    groups: ['minors', 'families'],
+    offices: 'all',
+  },
+  {
+    key: 'nidi',
+    org: 'comune',
+    name: 'Asili nido comunali',
+    nameEn: 'Municipal nurseries',
+    description:
+      'Nidi d’infanzia per bambini da 3 mesi a 3 anni, con rette in base al reddito e misura Nidi Gratis regionale.',
+    descriptionEn:
+      'Nurseries for children aged 3 months to 3 years, fees based on income, regional free-nursery measure.',
+    eligibility: 'Famiglie residenti con bambini da 3 a 36 mesi.',
+    how: 'Iscrizione online nel periodo indicato dal Comune.',
+    documents: [ISEE, ID],
+    cost: 'Retta mensile in base all’ISEE; gratuita con la misura Nidi Gratis.',
+    areas: ['school'],
+    groups: ['families', 'minors'],
+    offices: 'all',
+    maxAge: 3,
+  },
+  {
+    key: 'mensa',
+    org: 'comune',
+    name: 'Riduzione della retta della mensa scolastica',
+    nameEn: 'Reduced school meal fees',
+    description: 'Tariffe ridotte per la mensa di scuola dell’infanzia, primaria e secondaria in base all’ISEE.',
+    descriptionEn: 'Reduced school canteen fees based on ISEE.',
+    eligibility: 'Famiglie residenti con figli iscritti alle scuole di Monza.',
+    how: 'Domanda online all’inizio dell’anno scolastico.',
+    documents: [ISEE],
+    cost: 'free',
+    areas: ['school', 'income'],
+    groups: ['families', 'minors'],
+    offices: 'all',
+  },
+  {
+    key: 'educativa',
+    org: 'comune',
+    name: 'Assistenza educativa domiciliare',
+    nameEn: 'Home-based educational support',
+    description:
+      'Un educatore affianca a casa famiglie con figli in difficoltà scolastiche, relazionali o comportamentali.',
+    descriptionEn:
+      'An educator supports families at home when children have school, relationship or behaviour difficulties.',
+    eligibility: 'Famiglie seguite dal servizio sociale.',
+    how: 'Parla con l’assistente sociale.',
+    documents: [],
+    cost: 'free',
+    areas: ['families_minors', 'school'],
+    groups: ['families', 'minors', 'young_people'],
+    offices: 'all',
+  },
+  {
+    key: 'contributi-economici',
+    org: 'comune',
+    name: 'Contributi economici di sostegno al reddito',
+    nameEn: 'Emergency financial support',
+    description:
+      'Un aiuto economico temporaneo per le spese essenziali (bollette, spese mediche, spesa) quando il reddito non basta, insieme a un progetto con l’assistente sociale.',
+    descriptionEn:
+      'Temporary financial help for essential costs (bills, medical costs, food) when income is not enough, with a plan agreed with the social worker.',
+    eligibility: 'Residenti con ISEE basso in situazione di difficoltà economica.',
+    how: 'Chiedi un colloquio al Segretariato Sociale.',
+    documents: [ISEE, ID, 'Bollette o spese da sostenere'],
+    cost: 'free',
+    areas: ['income'],
+    groups: ['adults', 'families'],
+    offices: 'all',
+  },
+  {
+    key: 'bonus-energia',
+    org: 'comune',
+    name: 'Aiuto per le bollette di luce e gas',
+    nameEn: 'Help with energy bills',
+    description:
+      'Informazioni e aiuto per ottenere i bonus sociali per luce, gas e acqua (riconosciuti in automatico con l’ISEE) e, se non bastano, contributi comunali per le utenze arretrate.',
+    descriptionEn:
+      'Help to obtain the social bonuses for electricity, gas and water (automatic with ISEE) and municipal support for unpaid utility bills.',
+    eligibility: 'Famiglie con ISEE sotto la soglia dei bonus sociali o in difficoltà con le utenze.',
+    how: 'Presenta la DSU per l’ISEE; per le utenze arretrate chiedi un colloquio al Segretariato Sociale.',
+    documents: [ISEE, 'Bollette non pagate'],
+    cost: 'free',
+    areas: ['income'],
+    groups: ['families', 'adults', 'older_people'],
+    offices: 'all',
+  },
+  {
+    key: 'dormitorio',
+    org: 'comune',
+    name: 'Accoglienza notturna per persone senza dimora',
+    nameEn: 'Night shelter for homeless people',
+    description:
+      'Posti letto per la notte, doccia e colazione per chi vive in strada, con un percorso di accompagnamento.',
+    descriptionEn: 'Night beds, shower and breakfast for people sleeping rough, with support towards housing.',
+    eligibility: 'Persone senza dimora maggiorenni.',
+    how: 'Rivolgiti al Segretariato Sociale o all’unità di strada.',
+    documents: [],
+    cost: 'free',
+    areas: ['housing'],
+    groups: ['homeless', 'adults'],
+    offices: ['centrale'],
+    minAge: 18,
+  },
+  {
+    key: 'residenza-fittizia',
+    org: 'comune',
+    name: 'Residenza anagrafica per persone senza dimora',
+    nameEn: 'Registered address for homeless people',
+    description:
+      'Iscrizione anagrafica in una via fittizia per chi non ha casa, per avere documenti, medico di base e accesso ai servizi.',
+    descriptionEn:
+      'Registration at a notional address for homeless people so they can get documents, a GP and access services.',
+    eligibility: 'Persone senza dimora che vivono abitualmente a Monza.',
+    how: 'Chiedi al Segretariato Sociale, che ti accompagna all’Ufficio Anagrafe.',
+    documents: [ID],
+    cost: 'free',
+    areas: ['housing', 'migration_documents'],
+    groups: ['homeless'],
+    offices: ['centrale'],
+  },
+  {
+    key: 'sportello-casa',
+    org: 'comune',
+    name: 'Sportello casa e bandi per le case popolari',
+    nameEn: 'Housing desk and social housing applications',
+    description:
+      'Informazioni e aiuto per la domanda di casa popolare (Servizi Abitativi Pubblici) sulla piattaforma regionale, e sui canoni concordati.',
+    descriptionEn:
+      'Help applying for social housing on the regional platform, and information on regulated-rent schemes.',
+    eligibility: 'Residenti o lavoratori in Lombardia da almeno 5 anni, con ISEE entro i limiti regionali.',
+    how: 'Quando l’avviso è aperto, presenta la domanda online con SPID; lo sportello ti aiuta se non sai come fare.',
+    documents: [ISEE, 'SPID o CIE', ID],
+    cost: 'free',
+    areas: ['housing'],
+    groups: ['families', 'adults'],
+    offices: 'all',
+  },
+  {
+    key: 'caregiver',
+    org: 'comune',
+    name: 'Sostegno ai caregiver familiari',
+    nameEn: 'Support for family carers',
+    description:
+      'Per chi si prende cura di un familiare non autosufficiente: informazione, gruppi di auto mutuo aiuto, sollievo temporaneo e contributi della misura B2 regionale.',
+    descriptionEn:
+      'For people caring for a dependent relative: information, self-help groups, respite and regional B2 grants.',
+    eligibility: 'Familiari che assistono a casa una persona non autosufficiente.',
+    how: 'Chiedi un colloquio al Segretariato Sociale.',
+    documents: [ISEE, 'Verbale di invalidità della persona assistita'],
+    cost: 'free',
+    areas: ['caregiving'],
+    groups: ['carers', 'older_people'],
+    offices: 'all',
+  },
+  {
+    key: 'badanti',
+    org: 'comune',
+    name: 'Sportello assistenti familiari (badanti)',
+    nameEn: 'Home care assistants desk',
+    description:
+      'Aiuto a trovare un’assistente familiare qualificata, a fare il contratto di lavoro domestico e a chiedere i contributi regionali.',
+    descriptionEn:
+      'Help finding a qualified home care assistant, drawing up the domestic work contract and applying for regional grants.',
+    eligibility: 'Famiglie che cercano un’assistente familiare per un anziano o una persona con disabilità.',
+    how: 'Prenota un colloquio allo sportello.',
+    documents: [ID],
+    cost: 'free',
+    areas: ['caregiving'],
+    groups: ['older_people', 'carers', 'families'],
+    offices: ['centrale'],
+    hours: 'WE:09:00-12:00',
+  },
+  {
+    key: 'rsa',
+    org: 'comune',
+    name: 'Integrazione della retta in RSA',
+    nameEn: 'Help with nursing-home fees',
+    description:
+      'Il Comune può pagare una parte della retta della residenza per anziani (RSA) quando la persona e i familiari non riescono a coprirla.',
+    descriptionEn:
+      'The municipality may pay part of nursing-home fees when the person and relatives cannot cover them.',
+    eligibility: 'Anziani non autosufficienti ricoverati in RSA con ISEE socio-sanitario residenziale basso.',
+    how: 'Chiedi un colloquio con l’assistente sociale prima dell’ingresso in struttura.',
+    documents: ['ISEE socio-sanitario residenziale', 'Contratto con la RSA'],
+    cost: 'free',
+    areas: ['caregiving', 'income'],
+    groups: ['older_people'],
+    offices: 'all',
+    minAge: 65,
+  },
+  {
+    key: 'anziani-soli',
+    org: 'comune',
+    name: 'Centri anziani e attività contro la solitudine',
+    nameEn: 'Senior centres and activities against loneliness',
+    description:
+      'Luoghi di incontro nei quartieri con attività, gite, ginnastica dolce e compagnia telefonica per chi si sente solo.',
+    descriptionEn: 'Neighbourhood meeting places with activities, trips, gentle exercise and phone befriending.',
+    eligibility: 'Persone dai 60 anni.',
+    how: 'Vai direttamente al centro del tuo quartiere.',
+    documents: [],
+    cost: 'free',
+    areas: ['isolation'],
+    groups: ['older_people'],
+    offices: 'all',
+    minAge: 60,
+  },
+  {
+    key: 'amministratore',
+    org: 'comune',
+    name: 'Amministratore di sostegno: informazione e aiuto',
+    nameEn: 'Support administrator (legal guardian) desk',
+    description:
+      'Informazioni e aiuto per chiedere al Tribunale la nomina di un amministratore di sostegno per chi non riesce più a gestire i propri interessi.',
+    descriptionEn:
+      'Help applying to the court for a support administrator for someone who can no longer manage their affairs.',
+    eligibility: 'Familiari e persone fragili.',
+    how: 'Prenota un appuntamento allo sportello.',
+    documents: [ID, 'Certificato medico'],
+    cost: 'free',
+    areas: ['justice', 'disability_dependency'],
+    groups: ['older_people', 'people_with_disabilities', 'carers'],
+    offices: ['centrale'],
+    hours: 'TH:14:00-17:00',
+  },
+  {
+    key: 'giovani',
+    org: 'comune',
+    name: 'Informagiovani',
+    nameEn: 'Youth information centre',
+    description:
+      'Informazioni e orientamento su studio, lavoro, curriculum, volontariato e servizio civile per ragazzi e giovani.',
+    descriptionEn: 'Information and guidance on study, work, CVs, volunteering and civil service for young people.',
+    eligibility: 'Giovani dai 14 ai 35 anni.',
+    how: 'Vai allo sportello o scrivi una email.',
+    documents: [],
+    cost: 'free',
+    areas: ['work', 'school'],
+    groups: ['young_people'],
+    offices: ['centrale'],
+    minAge: 14,
+    maxAge: 35,
+  },
+  // Comune — Sportello Stranieri
+  {
+    key: 'permesso',
+    org: 'stranieri',
+    name: 'Aiuto per permesso di soggiorno e ricongiungimento',
+    nameEn: 'Help with residence permits and family reunification',
+    description:
+      'Informazioni e aiuto per compilare le domande di rinnovo del permesso di soggiorno, ricongiungimento familiare e cittadinanza.',
+    descriptionEn: 'Help filling in applications for residence permit renewal, family reunification and citizenship.',
+    eligibility: 'Cittadini stranieri che vivono a Monza.',
+    how: 'Prenota un appuntamento allo sportello.',
+    documents: [ID, RES, 'Passaporto'],
+    cost: 'free',
+    areas: ['migration_documents'],
+    groups: ['migrants'],
+    offices: ['centrale'],
+    hours: 'MO,WE:09:00-12:30',
+    languages: ['it', 'en', 'fr', 'ar'],
+  },
+  {
+    key: 'italiano',
+    org: 'stranieri',
+    name: 'Corsi di italiano per stranieri',
+    nameEn: 'Italian courses for foreigners',
+    description:
+      'Corsi gratuiti di lingua italiana di diversi livelli, anche per il test del permesso di lungo periodo, con i CPIA e le associazioni.',
+    descriptionEn: 'Free Italian courses at several levels, including for the long-term permit test.',
+    eligibility: 'Cittadini stranieri dai 16 anni.',
+    how: 'Iscriviti allo Sportello Stranieri.',
+    documents: [ID],
+    cost: 'free',
+    areas: ['migration_documents', 'school'],
+    groups: ['migrants'],
+    offices: 'all',
+    minAge: 16,
+    languages: ['it', 'en', 'fr', 'ar', 'es'],
+  },
+  {
+    key: 'mediazione',
+    org: 'stranieri',
+    name: 'Mediazione linguistico-culturale',
+    nameEn: 'Language and cultural mediation',
+    description:
+      'Un mediatore che parla la tua lingua ti accompagna nei colloqui con i servizi sociali, la scuola e i servizi sanitari.',
+    descriptionEn:
+      'A mediator who speaks your language accompanies you to meetings with social services, school and health services.',
+    eligibility: 'Persone straniere che non parlano bene l’italiano.',
+    how: 'Chiedilo al servizio con cui hai l’appuntamento o allo Sportello Stranieri.',
+    documents: [],
+    cost: 'free',
+    areas: ['migration_documents'],
+    groups: ['migrants'],
+    offices: 'all',
+    languages: ['ar', 'en', 'fr', 'es', 'zh', 'uk'],
+  },
+  // ASST Brianza
+  {
+    key: 'pua',
+    org: 'asst',
+    name: 'Punto Unico di Accesso (PUA) — Casa di Comunità',
+    nameEn: 'Single Access Point (PUA) — Community Health House',
+    description:
+      'Lo sportello della Casa di Comunità che accoglie le richieste per persone non autosufficienti o fragili e attiva con il Comune la valutazione multidimensionale e i servizi socio-sanitari.',
+    descriptionEn:
+      'The Community Health House desk for dependent or frail people: it starts the joint health and social assessment with the municipality.',
+    eligibility: 'Persone non autosufficienti, con disabilità o fragili e i loro familiari.',
+    how: 'Vai alla Casa di Comunità o chiedi al medico di base o al Segretariato Sociale.',
+    documents: ['Tessera sanitaria', 'Documentazione medica'],
+    cost: 'free',
+    areas: ['health', 'caregiving', 'disability_dependency'],
+    groups: ['older_people', 'people_with_disabilities', 'carers'],
+    offices: 'all',
+    hours: 'MO,TU,WE,TH,FR:08:30-12:30',
+  },
+  {
+    key: 'adi',
+    org: 'asst',
+    name: 'Assistenza Domiciliare Integrata (ADI)',
+    nameEn: 'Integrated home health care (ADI)',
+    description:
+      'Infermieri, fisioterapisti e medici vengono a casa per cure e riabilitazione a chi non può spostarsi, su richiesta del medico di base.',
+    descriptionEn:
+      'Nurses, physiotherapists and doctors come to the home of people who cannot travel, on the GP’s request.',
+    eligibility: 'Persone non autosufficienti o temporaneamente non in grado di uscire di casa.',
+    how: 'Chiedi al medico di famiglia la prescrizione, poi contatta la Casa di Comunità.',
+    documents: ['Prescrizione del medico', 'Tessera sanitaria'],
+    cost: 'free',
+    areas: ['health', 'caregiving'],
+    groups: ['older_people', 'people_with_disabilities'],
+    offices: 'all',
+  },
+  {
+    key: 'misura-b1',
+    org: 'asst',
+    name: 'Misura B1 per la disabilità gravissima',
+    nameEn: 'B1 grant for very severe disability',
+    description:
+      'Contributo mensile regionale per chi assiste a casa una persona con disabilità gravissima, anche con buono per l’assistente familiare.',
+    descriptionEn: 'Regional monthly grant for people caring at home for someone with very severe disability.',
+    eligibility: 'Persone con disabilità gravissima assistite a domicilio.',
+    how: 'Domanda all’ASST quando il bando regionale è aperto.',
+    documents: ['Verbale di invalidità con indennità di accompagnamento', ISEE],
+    cost: 'free',
+    areas: ['disability_dependency', 'caregiving'],
+    groups: ['people_with_disabilities', 'carers'],
+    offices: 'all',
+  },
+  {
+    key: 'consultorio',
+    org: 'asst',
+    name: 'Consultorio familiare',
+    nameEn: 'Family counselling clinic',
+    description:
+      'Consulenze gratuite su gravidanza, contraccezione, salute della donna, sostegno psicologico alla coppia e ai genitori, spazio giovani.',
+    descriptionEn:
+      'Free advice on pregnancy, contraception, women’s health, psychological support for couples and parents, youth space.',
+    eligibility: 'Tutte le persone, anche senza tessera sanitaria italiana (STP/ENI).',
+    how: 'Accesso diretto o prenotazione telefonica, senza impegnativa.',
+    documents: ['Tessera sanitaria se disponibile'],
+    cost: 'free',
+    areas: ['families_minors', 'health'],
+    groups: ['women', 'families', 'young_people'],
+    offices: 'all',
+    hours: 'MO,WE,FR:09:00-13:00',
+  },
+  {
+    key: 'serd',
+    org: 'asst',
+    name: 'SerD — Servizio per le dipendenze',
+    nameEn: 'Addiction service (SerD)',
+    description:
+      'Cura e sostegno per problemi di alcol, droghe, gioco d’azzardo e fumo, anche per i familiari. Anonimo e gratuito.',
+    descriptionEn:
+      'Treatment and support for alcohol, drug, gambling and smoking problems, also for relatives. Anonymous and free.',
+    eligibility: 'Chiunque abbia un problema di dipendenza e i suoi familiari.',
+    how: 'Accesso diretto senza impegnativa, anche in forma anonima.',
+    documents: [],
+    cost: 'free',
+    areas: ['addiction', 'health'],
+    groups: ['adults', 'young_people', 'families'],
+    offices: 'all',
+  },
+  {
+    key: 'cps',
+    org: 'asst',
+    name: 'Centro psico-sociale (salute mentale)',
+    nameEn: 'Community mental health centre',
+    description:
+      'Visite psichiatriche, psicoterapia e sostegno per persone adulte con disturbi psichici, e aiuto ai familiari.',
+    descriptionEn:
+      'Psychiatric visits, psychotherapy and support for adults with mental health problems, and help for their families.',
+    eligibility: 'Persone maggiorenni residenti nel territorio.',
+    how: 'Accesso diretto o con impegnativa del medico di base.',
+    documents: ['Tessera sanitaria'],
+    cost: 'free',
+    areas: ['health'],
+    groups: ['adults'],
+    offices: 'all',
+    minAge: 18,
+  },
+  {
+    key: 'invalidita',
+    org: 'asst',
+    name: 'Visita per invalidità civile e Legge 104',
+    nameEn: 'Disability assessment (civil invalidity, Law 104)',
+    description:
+      'La commissione medica valuta l’invalidità civile, l’handicap (Legge 104) e l’indennità di accompagnamento, dopo la domanda all’INPS.',
+    descriptionEn:
+      'The medical board assesses civil invalidity, handicap (Law 104) and attendance allowance after the INPS application.',
+    eligibility: 'Persone con malattie o disabilità che riducono l’autonomia.',
+    how: 'Il medico di base invia il certificato all’INPS; poi la domanda tramite patronato. Sarai convocato per la visita.',
+    documents: ['Certificato medico introduttivo', 'Documentazione sanitaria'],
+    cost: 'free',
+    areas: ['disability_dependency', 'health'],
+    groups: ['people_with_disabilities', 'older_people'],
+    offices: 'all',
+  },
+  // AFOL / CPI
+  {
+    key: 'cpi',
+    org: 'afol',
+    name: 'Centro per l’Impiego: iscrizione e ricerca di lavoro',
+    nameEn: 'Job centre: registration and job search',
+    description:
+      'Se hai perso il lavoro o lo cerchi: dichiarazione di disponibilità (DID), patto di servizio, orientamento, offerte di lavoro e tirocini.',
+    descriptionEn:
+      'If you lost your job or are looking for one: unemployment registration, service agreement, guidance, vacancies and traineeships.',
+    eligibility: 'Persone disoccupate o in cerca di lavoro dai 16 anni.',
+    how: 'Rilascia la DID online sul portale del Ministero del Lavoro o al Centro per l’Impiego, poi prenota il colloquio.',
+    documents: [ID, 'Codice fiscale', RES],
+    cost: 'free',
+    areas: ['work'],
+    groups: ['unemployed', 'adults', 'young_people'],
+    offices: 'all',
+    hours: 'MO,TU,WE,TH:09:00-12:30',
+  },
+  {
+    key: 'gol',
+    org: 'afol',
+    name: 'Programma GOL — formazione e accompagnamento al lavoro',
+    nameEn: 'GOL programme — training and job support',
+    description:
+      'Percorsi gratuiti di formazione, aggiornamento delle competenze e accompagnamento al lavoro per disoccupati e beneficiari di sostegni al reddito.',
+    descriptionEn: 'Free training, reskilling and job support for unemployed people and benefit recipients.',
+    eligibility: 'Disoccupati, percettori di NASpI o di Assegno di Inclusione, lavoratori fragili.',
+    how: 'Chiedi al Centro per l’Impiego durante il colloquio.',
+    documents: [ID],
+    cost: 'free',
+    areas: ['work'],
+    groups: ['unemployed', 'adults'],
+    offices: 'all',
+  },
+  {
+    key: 'collocamento-mirato',
+    org: 'afol',
+    name: 'Collocamento mirato per persone con disabilità',
+    nameEn: 'Targeted job placement for people with disabilities',
+    description:
+      'Servizio che aiuta le persone con disabilità a trovare lavoro presso aziende obbligate ad assumere (Legge 68/99).',
+    descriptionEn: 'Helps people with disabilities find work with employers required to hire them (Law 68/99).',
+    eligibility: 'Persone con invalidità civile dal 46% o con disabilità riconosciuta.',
+    how: 'Iscriviti alle liste del collocamento mirato al Centro per l’Impiego.',
+    documents: ['Verbale di invalidità', 'Relazione conclusiva per il collocamento mirato', ID],
+    cost: 'free',
+    areas: ['work', 'disability_dependency'],
+    groups: ['people_with_disabilities', 'unemployed'],
+    offices: 'all',
+  },
+  // INPS
+  {
+    key: 'assegno-unico',
+    org: 'inps',
+    name: 'Assegno Unico e Universale per i figli',
+    nameEn: 'Universal child allowance',
+    description:
+      'Un assegno mensile per ogni figlio fino a 21 anni (senza limiti di età per figli con disabilità), di importo più alto con ISEE basso.',
+    descriptionEn:
+      'A monthly allowance for each child up to 21 (no age limit for disabled children), higher with a lower ISEE.',
+    eligibility: 'Famiglie con figli a carico residenti in Italia.',
+    how: 'Domanda online all’INPS con SPID o CIE, o tramite patronato; si rinnova ogni anno con l’ISEE.',
+    documents: [ISEE, 'Codice fiscale dei figli', 'IBAN'],
+    cost: 'free',
+    areas: ['income', 'families_minors'],
+    groups: ['families', 'minors'],
+    offices: 'all',
+  },
+  {
+    key: 'adi-inclusione',
+    org: 'inps',
+    name: 'Assegno di Inclusione (ADI)',
+    nameEn: 'Inclusion Allowance (ADI)',
+    description:
+      'Sostegno economico mensile e percorso di inclusione sociale e lavorativa per famiglie con minori, persone con disabilità, over 60 o in condizione di svantaggio, con ISEE basso.',
+    descriptionEn:
+      'Monthly income support with a social and work inclusion plan for low-income households with children, disabled or over-60 members.',
+    eligibility:
+      'Famiglie con ISEE fino alla soglia di legge e almeno un componente minorenne, con disabilità, con almeno 60 anni o in condizione di svantaggio.',
+    how: 'Domanda all’INPS online o tramite CAF/patronato, poi iscrizione alla piattaforma SIISL e colloquio con i servizi sociali.',
+    documents: [ISEE, ID, 'IBAN'],
+    cost: 'free',
+    areas: ['income', 'poverty_exclusion'],
+    groups: ['families', 'older_people', 'people_with_disabilities'],
+    offices: 'all',
+  },
+  {
+    key: 'sfl',
+    org: 'inps',
+    name: 'Supporto per la Formazione e il Lavoro (SFL)',
+    nameEn: 'Training and Work Support (SFL)',
+    description:
+      'Un’indennità mensile per chi partecipa a corsi di formazione, tirocini o progetti utili alla collettività, per persone tra 18 e 59 anni con ISEE basso.',
+    descriptionEn:
+      'A monthly allowance for low-income people aged 18–59 taking part in training, traineeships or community projects.',
+    eligibility:
+      'Persone tra 18 e 59 anni con ISEE entro la soglia, non in possesso dei requisiti dell’Assegno di Inclusione.',
+    how: 'Domanda all’INPS, poi iscrizione alla piattaforma SIISL e patto con il Centro per l’Impiego.',
+    documents: [ISEE, ID],
+    cost: 'free',
+    areas: ['work', 'income'],
+    groups: ['unemployed', 'adults'],
+    offices: 'all',
+    minAge: 18,
+    maxAge: 59,
+  },
+  {
+    key: 'naspi',
+    org: 'inps',
+    name: 'NASpI — indennità di disoccupazione',
+    nameEn: 'NASpI unemployment benefit',
+    description: 'Indennità mensile per chi ha perso il lavoro non per sua volontà.',
+    descriptionEn: 'Monthly benefit for people who lost their job through no choice of their own.',
+    eligibility: 'Lavoratori dipendenti che hanno perso involontariamente il lavoro.',
+    how: 'Domanda online all’INPS entro 68 giorni dalla fine del lavoro, o tramite patronato.',
+    documents: ['Lettera di licenziamento o fine contratto', 'IBAN', ID],
+    cost: 'free',
+    areas: ['work', 'income'],
+    groups: ['unemployed'],
+    offices: 'all',
+  },
+  {
+    key: 'accompagnamento',
+    org: 'inps',
+    name: 'Indennità di accompagnamento',
+    nameEn: 'Attendance allowance',
+    description:
+      'Indennità mensile per chi non può camminare senza aiuto o non riesce a compiere da solo gli atti quotidiani della vita.',
+    descriptionEn: 'Monthly allowance for people who cannot walk without help or manage daily activities alone.',
+    eligibility: 'Invalidi civili totali non autosufficienti, senza limiti di reddito.',
+    how: 'Domanda di invalidità civile all’INPS con certificato del medico, poi visita di accertamento.',
+    documents: ['Certificato medico introduttivo'],
+    cost: 'free',
+    areas: ['disability_dependency', 'caregiving', 'income'],
+    groups: ['older_people', 'people_with_disabilities'],
+    offices: 'all',
+  },
+  {
+    key: 'bonus-sociali',
+    org: 'inps',
+    name: 'Bonus sociali luce, gas e acqua',
+    nameEn: 'Social bonuses for electricity, gas and water',
+    description:
+      'Sconto automatico sulle bollette di luce, gas e acqua per le famiglie con ISEE basso: basta presentare la DSU ogni anno.',
+    descriptionEn:
+      'Automatic discount on electricity, gas and water bills for low-ISEE households: just file the DSU every year.',
+    eligibility: 'Famiglie con ISEE entro la soglia dei bonus (più alta con 4 o più figli).',
+    how: 'Presenta la DSU per l’ISEE, anche tramite CAF: il bonus arriva in bolletta senza altre domande.',
+    documents: [ISEE],
+    cost: 'free',
+    areas: ['income'],
+    groups: ['families', 'adults', 'older_people'],
+    offices: 'all',
+  },
+  {
+    key: 'carta-acquisti',
+    org: 'inps',
+    name: 'Carta Acquisti e Carta “Dedicata a te”',
+    nameEn: 'Shopping cards for low-income households',
+    description:
+      'Carte prepagate per la spesa alimentare, i farmaci e le bollette per anziani over 65, famiglie con bambini piccoli e nuclei a basso reddito.',
+    descriptionEn:
+      'Prepaid cards for food, medicines and bills for over-65s, families with young children and low-income households.',
+    eligibility:
+      'Over 65 o genitori di bambini sotto i 3 anni con ISEE molto basso; Carta Dedicata a te assegnata dai Comuni.',
+    how: 'Domanda agli uffici postali; per la Carta Dedicata a te il Comune individua i beneficiari.',
+    documents: [ISEE, ID],
+    cost: 'free',
+    areas: ['income'],
+    groups: ['older_people', 'families'],
+    offices: 'all',
+  },
+  // CAF / patronati
+  {
+    key: 'isee',
+    org: 'caf',
+    name: 'ISEE: compilazione della DSU',
+    nameEn: 'ISEE: filling in the DSU',
+    description:
+      'Il CAF compila e invia gratuitamente la Dichiarazione Sostitutiva Unica per avere l’ISEE, necessario per bonus, contributi e tariffe agevolate.',
+    descriptionEn:
+      'The tax-assistance centre fills in and sends the DSU for free to get the ISEE needed for bonuses, grants and reduced fees.',
+    eligibility: 'Tutte le famiglie.',
+    how: 'Prenota un appuntamento a un CAF; puoi anche fare l’ISEE precompilato online con SPID.',
+    documents: [
+      ID,
+      'Codici fiscali del nucleo',
+      'Saldi e giacenze medie dei conti',
+      'Contratto di affitto',
+      'Redditi di due anni prima',
+    ],
+    cost: 'free',
+    areas: ['income'],
+    groups: ['everyone'],
+    offices: 'all',
+  },
+  {
+    key: 'patronato',
+    org: 'caf',
+    name: 'Patronato: pensioni, invalidità e domande INPS',
+    nameEn: 'Patronato: pensions, disability and INPS applications',
+    description:
+      'I patronati aiutano gratuitamente a presentare domande di pensione, invalidità civile, NASpI, Assegno Unico, Assegno di Inclusione e a controllare i contributi.',
+    descriptionEn:
+      'Patronati help for free with applications for pensions, civil invalidity, NASpI, child allowance and inclusion allowance.',
+    eligibility: 'Tutti i lavoratori, pensionati e cittadini.',
+    how: 'Prenota un appuntamento presso una sede di patronato.',
+    documents: [ID, 'Codice fiscale'],
+    cost: 'free',
+    areas: ['income', 'work', 'disability_dependency'],
+    groups: ['everyone'],
+    offices: 'all',
+  },
+  {
+    key: 'colf-badanti-caf',
+    org: 'caf',
+    name: 'Contratti di lavoro domestico (colf e badanti)',
+    nameEn: 'Domestic work contracts (home helps and carers)',
+    description:
+      'Assunzione, buste paga, contributi INPS e cessazione del rapporto per chi assume una colf o una badante.',
+    descriptionEn: 'Hiring, payslips, INPS contributions and termination for people employing a home help or carer.',
+    eligibility: 'Famiglie datrici di lavoro domestico.',
+    how: 'Prenota un appuntamento al CAF.',
+    documents: [ID, 'Documento e permesso della lavoratrice o del lavoratore'],
+    cost: 'Tariffa del CAF per la gestione del contratto.',
+    areas: ['caregiving', 'work'],
+    groups: ['families', 'carers'],
+    offices: 'all',
+  },
+  {
+    key: '730',
+    org: 'caf',
+    name: 'Dichiarazione dei redditi (730)',
+    nameEn: 'Income tax return (730)',
+    description:
+      'Compilazione del modello 730 con le detrazioni per spese mediche, affitto, figli e assistenza familiare.',
+    descriptionEn: 'Filling in the 730 tax return with deductions for medical costs, rent, children and care.',
+    eligibility: 'Lavoratori dipendenti e pensionati.',
+    how: 'Prenota un appuntamento al CAF in primavera.',
+    documents: ['Certificazione Unica', 'Ricevute delle spese detraibili', ID],
+    cost: 'Tariffa ridotta per pensionati e ISEE basso.',
+    areas: ['income'],
+    groups: ['adults', 'older_people'],
+    offices: 'all',
+  },
+  // Caritas
+  {
+    key: 'centro-ascolto',
+    org: 'caritas',
+    name: 'Centro di ascolto Caritas',
+    nameEn: 'Caritas listening centre',
+    description:
+      'Volontari che ascoltano chi è in difficoltà e aiutano con pacchi alimentari, vestiti, piccoli aiuti per bollette e affitto e orientamento ai servizi.',
+    descriptionEn:
+      'Volunteers listen to people in difficulty and help with food parcels, clothes, small grants for bills and rent, and guidance.',
+    eligibility: 'Chiunque sia in difficoltà, senza distinzione.',
+    how: 'Vai al centro di ascolto nei giorni di apertura; non serve appuntamento.',
+    documents: [ID],
+    cost: 'free',
+    areas: ['poverty_exclusion', 'income', 'housing'],
+    groups: ['everyone', 'homeless', 'migrants'],
+    offices: 'all',
+    hours: 'TU,TH:15:00-18:00',
+    languages: ['it', 'en', 'fr'],
+  },
+  {
+    key: 'mensa-poveri',
+    org: 'caritas',
+    name: 'Mensa solidale',
+    nameEn: 'Soup kitchen',
+    description: 'Un pasto caldo gratuito ogni giorno a pranzo per chi non ha da mangiare.',
+    descriptionEn: 'A free hot lunch every day for people who have nothing to eat.',
+    eligibility: 'Persone senza dimora o in grave difficoltà.',
+    how: 'Ritira la tessera al centro di ascolto Caritas o al Segretariato Sociale.',
+    documents: [],
+    cost: 'free',
+    areas: ['poverty_exclusion'],
+    groups: ['homeless', 'adults'],
+    offices: ['centrale'],
+    hours: 'MO,TU,WE,TH,FR,SA:12:00-13:30',
+  },
+  {
+    key: 'guardaroba',
+    org: 'caritas',
+    name: 'Guardaroba solidale',
+    nameEn: 'Free clothing store',
+    description: 'Vestiti, scarpe e coperte gratuiti per adulti e bambini.',
+    descriptionEn: 'Free clothes, shoes and blankets for adults and children.',
+    eligibility: 'Persone e famiglie in difficoltà inviate dal centro di ascolto.',
+    how: 'Passa prima dal centro di ascolto.',
+    documents: [],
+    cost: 'free',
+    areas: ['poverty_exclusion'],
+    groups: ['everyone', 'homeless'],
+    offices: 'all',
+    hours: 'WE:14:30-17:30',
+  },
+  {
+    key: 'docce',
+    org: 'caritas',
+    name: 'Docce e servizi per persone senza dimora',
+    nameEn: 'Showers and services for homeless people',
+    description: 'Docce, cambio biancheria, deposito bagagli e recapito postale per chi vive in strada.',
+    descriptionEn: 'Showers, change of clothes, luggage storage and mail address for people sleeping rough.',
+    eligibility: 'Persone senza dimora.',
+    how: 'Accesso diretto negli orari di apertura.',
+    documents: [],
+    cost: 'free',
+    areas: ['housing', 'poverty_exclusion'],
+    groups: ['homeless'],
+    offices: ['centrale'],
+    hours: 'MO,WE,FR:08:30-11:00',
+  },
+  {
+    key: 'microcredito',
+    org: 'caritas',
+    name: 'Fondo famiglia e microcredito',
+    nameEn: 'Family fund and microcredit',
+    description:
+      'Piccoli prestiti a tasso zero o contributi per famiglie che hanno perso il lavoro, per affitto arretrato, bollette o spese impreviste.',
+    descriptionEn:
+      'Small interest-free loans or grants for families who lost their job, for rent arrears, bills or unexpected costs.',
+    eligibility: 'Famiglie residenti nel decanato colpite da perdita di lavoro o reddito.',
+    how: 'Colloquio al centro di ascolto.',
+    documents: [ISEE, ID],
+    cost: 'free',
+    areas: ['income', 'housing'],
+    groups: ['families'],
+    offices: 'all',
+  },
+  // Food
+  {
+    key: 'pacco-alimentare',
+    org: 'banco',
+    name: 'Pacco alimentare mensile',
+    nameEn: 'Monthly food parcel',
+    description:
+      'Un pacco di alimenti ogni mese (pasta, latte, scatolame, prodotti per l’infanzia) per famiglie che non riescono a fare la spesa.',
+    descriptionEn:
+      'A monthly food parcel (pasta, milk, tinned food, baby products) for families who cannot afford food shopping.',
+    eligibility: 'Famiglie con ISEE basso inviate dai servizi sociali o dai centri di ascolto.',
+    how: 'Chiedi l’invio al Segretariato Sociale o al centro di ascolto Caritas.',
+    documents: [ISEE, ID],
+    cost: 'free',
+    areas: ['poverty_exclusion', 'income'],
+    groups: ['families', 'minors'],
+    offices: 'all',
+    hours: 'SA:09:00-12:00',
+  },
+  {
+    key: 'emporio',
+    org: 'banco',
+    name: 'Emporio solidale',
+    nameEn: 'Community supermarket',
+    description:
+      'Un piccolo supermercato dove le famiglie in difficoltà fanno la spesa gratis con una tessera a punti, scegliendo i prodotti.',
+    descriptionEn:
+      'A small shop where families in difficulty shop for free with a points card, choosing their own products.',
+    eligibility:
+      'Famiglie con tessera rilasciata dai servizi sociali o dalla Caritas, per un periodo di 6 mesi rinnovabile.',
+    how: 'Chiedi la tessera al Segretariato Sociale o al centro di ascolto.',
+    documents: [ISEE],
+    cost: 'free',
+    areas: ['poverty_exclusion', 'income'],
+    groups: ['families'],
+    offices: 'all',
+    hours: 'TU,FR:14:00-18:00',
+  },
+  // Anti-violence
+  {
+    key: 'antiviolenza',
+    org: 'cadom',
+    name: 'Centro antiviolenza',
+    nameEn: 'Anti-violence centre',
+    description:
+      'Se subisci violenza fisica, psicologica, economica o stalking: ascolto riservato, consulenza legale e psicologica gratuita, aiuto per uscire dalla violenza. Numero nazionale 1522, attivo 24 ore su 24.',
+    descriptionEn:
+      'If you suffer physical, psychological or economic violence or stalking: confidential listening, free legal and psychological advice, help to get out. National helpline 1522, 24/7.',
+    eligibility: 'Donne che subiscono o hanno subito violenza, con o senza figli.',
+    how: 'Telefona al centro o al 1522; il colloquio è riservato e non serve denunciare.',
+    documents: [],
+    cost: 'free',
+    areas: ['violence'],
+    groups: ['women'],
+    offices: 'all',
+    hours: 'MO,TU,WE,TH,FR:09:30-13:00',
+    languages: ['it', 'en', 'es'],
+  },
+  {
+    key: 'casa-rifugio',
+    org: 'cadom',
+    name: 'Casa rifugio per donne e figli',
+    nameEn: 'Refuge for women and children',
+    description: 'Ospitalità in un luogo protetto e segreto per donne in pericolo e per i loro figli.',
+    descriptionEn: 'Protected, secret accommodation for women in danger and their children.',
+    eligibility: 'Donne in situazione di pericolo per violenza.',
+    how: 'Attraverso il centro antiviolenza, il 1522 o le forze dell’ordine (112).',
+    documents: [],
+    cost: 'free',
+    areas: ['violence', 'housing'],
+    groups: ['women', 'minors'],
+    offices: 'all',
+  },
+  // ALER
+  {
+    key: 'case-popolari',
+    org: 'aler',
+    name: 'Alloggi di edilizia residenziale pubblica (case popolari)',
+    nameEn: 'Public social housing',
+    description:
+      'Case in affitto a canone sociale per famiglie con reddito basso, assegnate con avvisi pubblici sulla piattaforma regionale.',
+    descriptionEn:
+      'Homes at social rent for low-income families, allocated through public calls on the regional platform.',
+    eligibility: 'Residenti o lavoratori in Lombardia da almeno 5 anni con ISEE entro i limiti regionali.',
+    how: 'Presenta domanda online durante l’apertura dell’avviso; lo Sportello casa del Comune ti aiuta.',
+    documents: [ISEE, 'SPID o CIE'],
+    cost: 'Canone sociale in base al reddito.',
+    areas: ['housing'],
+    groups: ['families', 'older_people', 'adults'],
+    offices: 'all',
+  },
+  {
+    key: 'aler-morosita',
+    org: 'aler',
+    name: 'Piani di rientro per inquilini di case popolari',
+    nameEn: 'Repayment plans for social-housing tenants',
+    description:
+      'Rateizzazione di affitti e spese arretrate per gli inquilini ALER in difficoltà, e contributo regionale di solidarietà.',
+    descriptionEn: 'Instalment plans for rent and charges arrears for ALER tenants, and the regional solidarity grant.',
+    eligibility: 'Inquilini ALER con debiti di affitto o spese.',
+    how: 'Chiedi un appuntamento allo sportello inquilini ALER.',
+    documents: ['Contratto ALER', ISEE],
+    cost: 'free',
+    areas: ['housing', 'income'],
+    groups: ['families', 'older_people'],
+    offices: 'all',
+  },
+];
