@@ -52,7 +52,7 @@ describe("operator home: today's accesses per office", () => {
     expect(mine).toContain(codes.immediate);
     expect(mine).not.toContain(codes.elsewhere);
     expect(mine.indexOf(codes.immediate ?? '')).toBeLessThan(mine.indexOf(codes.ordinary ?? ''));
-    expect(mine).toMatch(/<tr class="table-danger">/);
+    expect(mine).toMatch(/<tr class="fw-semibold" data-urgency="immediate">/);
     expect(body).toContain('Urgenze immediate oggi: 1');
     expect(sectionOf(body, world.otherOffice.name)).toContain(codes.elsewhere);
   });

@@ -59,14 +59,18 @@ export function TodayAccesses(props: {
         </thead>
         <tbody>
           {props.items.map((i) => (
-            <tr key={i.id} class={i.urgency === 'immediate' ? 'table-danger' : undefined}>
+            <tr
+              key={i.id}
+              class={i.urgency === 'immediate' ? 'fw-semibold' : undefined}
+              data-urgency={i.urgency === 'immediate' ? 'immediate' : undefined}
+            >
               <th scope="row">
                 <a href={`/operatori/accessi/${i.id}`}>{i.code}</a>
               </th>
               <td>{when(page, i.occurredAt, 'time')}</td>
               <td>
                 {i.urgency === 'immediate' ? (
-                  <strong>{t('urgency.immediate')}</strong>
+                  <strong class="badge bg-danger">{t('urgency.immediate')}</strong>
                 ) : (
                   t(`urgency.${i.urgency}` as AccessMessageKey)
                 )}
