@@ -26,7 +26,12 @@ async function signedIn(op: TestOperator) {
 
 const textareaOf = (body: string, id: string) =>
   new RegExp(`<textarea id="${id}"[^>]*>([\\s\\S]*?)</textarea>`).exec(body)?.[1] ?? '';
-const decode = (s: string) => s.replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+const decode = (s: string) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>');
 
 describe('need taxonomy administration', () => {
   it('shows the current version and its areas as editable lines', async () => {
