@@ -15,6 +15,7 @@ import { casesPermissions } from '../src/modules/cases/index.ts';
 import { identityPermissions } from '../src/modules/identity/index.ts';
 import { officesPermissions } from '../src/modules/offices/index.ts';
 import { peoplePermissions } from '../src/modules/people/index.ts';
+import { referralsPermissions } from '../src/modules/referrals/index.ts';
 import { ROLES } from '../src/platform/context.ts';
 import type { Permissions } from '../src/platform/policy.ts';
 
@@ -30,6 +31,7 @@ export const MODULES: Record<string, Permissions> = {
   identity: identityPermissions,
   offices: officesPermissions,
   people: peoplePermissions,
+  referrals: referralsPermissions,
 };
 
 /** An action the policy declares but no code checks yet; the matrix test proves it is still unused. */
@@ -171,6 +173,45 @@ export const SCOPES: Record<string, string> = {
   'case.diary_write':
     'As `case.manage`. A dated professional note, confidential (team only) unless marked otherwise. Audited ' +
     '(`case.diary_write`, entry id and the confidential flag; never the text). Route: `POST /api/v1/cases/{id}/diary`.',
+  'referral.create':
+    'Own tenant. A social worker or coordinator creates a draft for a person of the tenant (through the people module, ' +
+    'audited `person.read`) at one of their offices: destination (internal area, public body, or a directory ' +
+    'organization of the tenant: unknown is 422), reason, urgency, the fields to share chosen one by one from a fixed ' +
+    'list, and the basis: a `share_with_partner` consent of the person active today (checked through the people ' +
+    'module, else 422) or a legal basis. A source outcome must be a `referral` outcome of the tenant (database trigger). ' +
+    'Audited (`referral.create`, ids, destination, basis and field names; never the reason). Route: ' +
+    '`POST /api/v1/referrals`; destinations with capacity: `GET /api/v1/referrals/destinations`.',
+  'referral.read':
+    'Own tenant. Operators: the referrals they sent and those of their offices (a coordinator with no office: all); a ' +
+    'partner user: only referrals addressed to its organization and not drafts, with only the shared fields (none once ' +
+    'the consent they rest on is revoked or expired) and no operator ids; its first reading marks the referral ' +
+    '`received`. Anything else (another organization, office or tenant) is 404, audited `denied` (`reason = not-found`). ' +
+    'Every read is audited (`referral.read`, with the field names shown and `withheld` when the consent lapsed). ' +
+    'Route: `GET /api/v1/referrals/{id}`.',
+  'referral.list':
+    'Own tenant; worklists for operators (sent by me, my team = my offices, action needed, overdue), and always the ' +
+    'organization inbox for a partner user (whatever view is asked), shared fields only. Audited (`referral.list`, ' +
+    'view and ids). Route: `GET /api/v1/referrals`.',
+  'referral.manage':
+    'Own tenant; reach as `referral.read` for operators. Sends a draft (copies the chosen fields as they are then, ' +
+    're-checks the consent, sets the response deadline of the destination type, schedules the follow-up question only ' +
+    'with a `follow_up_contact` consent, an e-mail and no "do not contact"; notifies the partner with a reference and a ' +
+    'link) or cancels/revokes with a reason. Illegal moves are 409 (service) and impossible in SQL (trigger over ' +
+    '`referral_transition`); row version checked (409). Audited (`referral.manage`, move). Routes: ' +
+    '`POST /api/v1/referrals/{id}/send`, `POST /api/v1/referrals/{id}/cancel`.',
+  'referral.respond':
+    'Own tenant. A partner user answers for its own organization only (another organization: 404, audited `denied`); ' +
+    'an operator (reach as `referral.read`) records the answer of an internal area or public body, never for a ' +
+    'partner (403, `reason = partner-answers`). Accept, decline with a coded reason (note required for `other`), ' +
+    'progress (a note while in progress), complete with a coded outcome; illegal moves 409; row version checked. ' +
+    'Audited (`referral.respond`, from/to and codes). Route: `POST /api/v1/referrals/{id}/responses`.',
+  'referral.scorecard':
+    'Own tenant; coordinators. Per partner organization over 365 days: sent, answered, median response hours, ' +
+    'acceptance and completion rates, expired. Aggregates only; audited (`referral.scorecard`). Route: ' +
+    '`GET /api/v1/referrals/scorecards`.',
+  'partner.capacity':
+    'Own tenant; a partner user sets the capacity of its own organization (a partner user linked to none: 403, ' +
+    'audited `denied`). Audited (`partner.capacity`, record = the organization). Route: `PUT /api/v1/partner/capacity`.',
   'audit.read':
     'Own tenant only: events are read under row-level security (`withTenant`), so events of other tenants and ' +
     'events without a tenant (e.g. failed sign-ins) are never listed. Every read is itself audited (`audit.read`, ' +

@@ -13,6 +13,7 @@ import {
 } from '../modules/identity/index.ts';
 import { registerOfficeRoutes } from '../modules/offices/index.ts';
 import { registerPeople } from '../modules/people/index.ts';
+import { registerReferrals } from '../modules/referrals/index.ts';
 import { registerSiteRoutes } from '../modules/site/index.ts';
 import type { Config } from '../platform/config.ts';
 import { systemClock } from '../platform/context.ts';
@@ -64,6 +65,7 @@ export async function buildApp(options: {
   registerAuditRoutes(app, deps);
   registerPeople(app, deps);
   registerAccess(app, deps);
+  registerReferrals(app, deps);
   registerCases(app, deps);
   registerAppointments(app, deps);
   registerDirectory(app, deps);

@@ -16,15 +16,7 @@ import {
 } from './cases.access.ts';
 import { type CaseAction, mayReachCase, mayWorkOnCase } from './cases.policy.ts';
 import * as repo from './cases.repository.ts';
-import {
-  CASE_AREAS,
-  type CaseSummary,
-  type CaseView,
-  CLOSE_REASONS,
-  loadCaseView,
-  summary,
-  URGENCIES,
-} from './cases.view.ts';
+import { CASE_AREAS, type CaseSummary, type CaseView, loadCaseView, summary, URGENCIES } from './cases.view.ts';
 
 export type CaseResult = { kind: 'ok'; case: CaseView } | { kind: 'invalid'; errors: FieldError[] };
 

@@ -1,0 +1,10 @@
+export { answerFollowUp, followUpState } from './followup.service.ts';
+export { listDestinations, listReferrals, partnerScorecards, setPartnerCapacity } from './partner.service.ts';
+export { type JobSummary, runReferralJobs } from './referrals.jobs.ts';
+export type { ReferralView } from './referrals.model.ts';
+export type { Notifier } from './referrals.notify.ts';
+export { referralsPermissions } from './referrals.policy.ts';
+export { registerReferrals } from './referrals.register.ts';
+export { linkPartnerUser } from './referrals.repository.ts';
+export { createReferral, getReferral } from './referrals.service.ts';
+export { cancelReferral, respondReferral, sendReferral } from './referrals.transition.ts';
