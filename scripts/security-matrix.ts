@@ -9,6 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 // The access module has two permission tables (register; interviews and outcomes), shown as one module.
 import { accessPermissions } from '../src/modules/access/access.policy.ts';
 import { interviewPermissions } from '../src/modules/access/interview.policy.ts';
+import { appointmentsPermissions } from '../src/modules/appointments/index.ts';
 import { auditPermissions } from '../src/modules/audit/index.ts';
 import { benefitsPermissions } from '../src/modules/benefits/index.ts';
 import { casesPermissions } from '../src/modules/cases/index.ts';
@@ -25,6 +26,7 @@ export const END = '<!-- matrix:end -->';
 
 export const MODULES: Record<string, Permissions> = {
   access: { ...accessPermissions, ...interviewPermissions },
+  appointments: appointmentsPermissions,
   audit: auditPermissions,
   cases: casesPermissions,
   benefits: benefitsPermissions,
@@ -298,6 +300,16 @@ export const SCOPES: Record<string, string> = {
     '(`confidential.review`). Nobody reviews their own opening (403, audited `denied`); another tenant’s opening is ' +
     '404. Routes: page `/operatori/riservati`, action `/operatori/riservati/{id}/visto`; `countOpeningsToReview` ' +
     '(not audited: a number) feeds the coordinator’s home.',
+  'agenda.read':
+    'Own tenant; office-scoped like the access register: the operator’s assigned offices, every office for a coordinator ' +
+    'with none assigned. Another office is refused (403), audited `denied` (`reason = other-office`). Each agenda shown ' +
+    'is audited (`agenda.read`, record = the office, details = the day and the appointment ids). The walk-ins beside it ' +
+    'come from the access register (`listAccesses`, itself audited `access.list`). Route: `GET /operatori/agenda`.',
+  'agenda.manage':
+    'Own tenant; office-scoped as `agenda.read`. Desk and phone bookings go through the same locked slot counters as ' +
+    'online bookings (audited `appointment.book`, channel desk/phone, booked_by = the operator); marking attended or ' +
+    'no-show needs the version read (stale: 409) and is audited `agenda.manage` with the status. Routes: ' +
+    '`POST /operatori/agenda/prenota`, `POST /operatori/agenda/{id}/esito`.',
 };
 
 const cell = (allowed: boolean) => (allowed ? '✅' : '—');

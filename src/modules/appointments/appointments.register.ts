@@ -1,13 +1,15 @@
 import type { App } from '../../platform/http/app.ts';
 import type { RouteDeps } from '../../platform/http/context.ts';
 import type { MailDeps } from '../../platform/mail.ts';
+import { registerAgendaPages } from './agenda.routes.tsx';
 import { registerBookingPages } from './booking.routes.tsx';
 import { registerFeedbackPages } from './feedback.routes.tsx';
 import { registerManagePages } from './manage.routes.tsx';
 
-/** Every route of the appointments module: public booking, managing a booking, feedback. */
+/** Every route of the appointments module: public booking, managing a booking, feedback, the operators' agenda. */
 export function registerAppointments(app: App, deps: RouteDeps & MailDeps): void {
   registerBookingPages(app, deps);
   registerManagePages(app, deps);
   registerFeedbackPages(app, deps);
+  registerAgendaPages(app, deps);
 }

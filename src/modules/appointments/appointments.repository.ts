@@ -279,3 +279,18 @@ export async function moveAppointment(db: Executor, id: string, version: number,
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
+
+/** Bookings of an office by status, among those that started before `now`, in [from, to). */
+export async function statusCounts(db: Executor, tenantId: string, officeId: string, from: Date, to: Date, now: Date) {
+  const rows = await db
+    .selectFrom('appointment')
+    .select(({ fn }) => ['status', fn.countAll<string>().as('n')])
+    .where('tenant_id', '=', tenantId)
+    .where('office_id', '=', officeId)
+    .where('starts_at', '>=', from)
+    .where('starts_at', '<', to)
+    .where('starts_at', '<', now)
+    .groupBy('status')
+    .execute();
+  return rows.map((r) => ({ status: r.status, n: Number(r.n) }));
+}

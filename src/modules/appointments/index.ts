@@ -1,3 +1,4 @@
+export { appointmentsPermissions } from './agenda.policy.ts';
 export { addAppointmentCommands } from './appointments.cli.ts';
 export { seedDemoAppointments } from './appointments.demo.ts';
 export { registerAppointments } from './appointments.register.ts';
