@@ -146,14 +146,14 @@ export interface LockedPerson {
   version: number;
   confidential: boolean;
   merged_into: string | null;
-  /** Every column but the generated search key, as to_jsonb gives it. */
+  /** Every column but the generated search keys, as to_jsonb gives it. */
   row: RowSnapshot;
 }
 
 /** Locks the persons (in id order, so two merges cannot deadlock) and returns them. */
 export async function lockPeople(db: Executor, tenantId: string, ids: string[]): Promise<LockedPerson[]> {
   const { rows } = await sql<LockedPerson>`
-    SELECT p.id, p.version, p.confidential, p.merged_into, to_jsonb(p) - 'name_key' AS row
+    SELECT p.id, p.version, p.confidential, p.merged_into, to_jsonb(p) - 'name_key' - 'family_key' - 'given_key' AS row
     FROM person p WHERE p.tenant_id = ${tenantId} AND p.id = ANY(${ids}::uuid[])
     ORDER BY p.id FOR UPDATE`.execute(db);
   return rows;

@@ -44,7 +44,8 @@ const fullName = (r: { family_names: string; given_names: string }) => `${r.fami
 async function candidatesOf(trx: Trx, tenantId: string, row: people.PersonRow): Promise<DuplicateCandidate[]> {
   const documents = (await people.listIdentifiers(trx, tenantId, row.id)).map((i) => i.value);
   const rows = await people.findDuplicateCandidates(trx, tenantId, {
-    name: fullName(row),
+    familyNames: row.family_names,
+    givenNames: row.given_names,
     taxCode: row.tax_code,
     phone: row.phone,
     documents,

@@ -216,6 +216,18 @@ export async function searchByBirthDate(
  * (GIN index), so "Rosi Mario", "rossi", "D'Angelo" and "dangelo" find their people. Words are
  * matched in any order through word_similarity of each word.
  */
+/** At most this many words of a typed name are tried as family/given splits (longer input is cut). */
+const MAX_NAME_WORDS = 5;
+/** Likely duplicates proposed at most. */
+const DUPLICATE_LIMIT = 20;
+
+/**
+ * Accent- and typo-tolerant name search that stays fast with a million people (issue 3). The typed
+ * words are split into a family part and a given part every possible way, both ways round ("Rossi
+ * Mario", "Mario Rossi"); person_name_matches() (migration 0005) matches each part against its own
+ * trigram index, also tries the whole text as a family name, and returns the best ids with their score.
+ * The rows themselves are then read here, under row-level security as always.
+ */
 export async function searchByName(
   db: Executor,
   tenantId: string,
@@ -223,18 +235,20 @@ export async function searchByName(
   birthYear: number | null,
   limit: number,
 ): Promise<SearchHit[]> {
-  const key = sql<string>`f_name_key(${text})`;
-  // pg_trgm's default 0.3 lets common given names pull in tens of thousands of candidates at scale;
-  // 0.4 still finds one or two typos in a full name (measured in npm run bench). Transaction-local. A
-  // surname typed alone is matched by word similarity (<%, 0.5: "bramilla" finds "brambilla" at 0.58).
-  await sql`SELECT set_config('pg_trgm.similarity_threshold', '0.4', true), set_config('pg_trgm.word_similarity_threshold', '0.5', true)`.execute(
-    db,
-  );
-  let q = hits(db, tenantId)
-    .select(sql<number>`greatest(similarity(p.name_key, ${key}), word_similarity(${key}, p.name_key))`.as('score'))
-    .where(sql<boolean>`(p.name_key % ${key} OR ${key} <% p.name_key)`);
-  if (birthYear !== null) q = q.where('p.birth_year', '=', birthYear);
-  return q.orderBy('score', 'desc').orderBy('p.family_names').limit(limit).execute();
+  const words = text.trim().split(/\s+/).filter(Boolean).slice(0, MAX_NAME_WORDS);
+  if (words.length === 0) return [];
+  const heads = words.slice(1).map((_, at) => words.slice(0, at + 1).join(' '));
+  const tails = words.slice(1).map((_, at) => words.slice(at + 1).join(' '));
+  const matches = sql<{
+    id: string;
+    score: number;
+  }>`person_name_matches(${words.join(' ')}, ${heads}::text[], ${tails}::text[], ${birthYear}::integer, ${limit}::integer)`;
+  return hits(db, tenantId)
+    .innerJoin(matches.as('m'), (join) => join.onRef('m.id', '=', 'p.id'))
+    .select('m.score')
+    .orderBy('m.score', 'desc')
+    .orderBy('p.family_names')
+    .execute();
 }
 
 export interface DuplicateCandidateRow {
@@ -250,14 +264,32 @@ export interface DuplicateCandidateRow {
   same_document: boolean | 0 | 1;
 }
 
-/** People who might be the one described: same tax code, similar name, same phone or same document. */
+/**
+ * People who might be the one described: similar name (family and given names matched each against its
+ * own index, either way round, as the name search does), same tax code, same phone or same document.
+ * The candidates' ids are gathered first from indexes, then their rows are read under row-level security.
+ */
 export async function findDuplicateCandidates(
   db: Executor,
   tenantId: string,
-  probe: { name: string; taxCode: string | null; phone: string | null; documents: string[]; excludeId: string | null },
+  probe: {
+    familyNames: string;
+    givenNames: string;
+    taxCode: string | null;
+    phone: string | null;
+    documents: string[];
+    excludeId: string | null;
+  },
 ): Promise<DuplicateCandidateRow[]> {
-  const key = sql<string>`f_name_key(${probe.name})`;
-
+  const whole = `${probe.familyNames} ${probe.givenNames}`;
+  const ids = [
+    sql`SELECT m.id FROM person_name_matches(${whole}, ARRAY[${probe.familyNames}]::text[], ARRAY[${probe.givenNames}]::text[], NULL, ${DUPLICATE_LIMIT}::integer) m`,
+    ...(probe.taxCode ? [sql`SELECT id FROM person WHERE tax_code = ${probe.taxCode}`] : []),
+    ...(probe.phone ? [sql`SELECT id FROM person WHERE phone = ${probe.phone}`] : []),
+    ...(probe.documents.length
+      ? [sql`SELECT person_id FROM person_identifier WHERE value = ANY(${probe.documents}::text[])`]
+      : []),
+  ];
   return db
     .selectFrom('person as p')
     .select([
@@ -269,7 +301,7 @@ export async function findDuplicateCandidates(
       'p.birth_day',
       'p.tax_code',
       'p.phone',
-      sql<number>`similarity(p.name_key, ${key})`.as('name_similarity'),
+      sql<number>`similarity(p.name_key, f_name_key(${whole}))`.as('name_similarity'),
       (eb) =>
         probe.documents.length
           ? eb
@@ -286,26 +318,9 @@ export async function findDuplicateCandidates(
     .where('p.tenant_id', '=', tenantId)
     .where('p.merged_into', 'is', null)
     .where((eb) => (probe.excludeId ? eb('p.id', '!=', probe.excludeId) : eb.val(true)))
-    .where((eb) =>
-      eb.or([
-        eb(sql<boolean>`p.name_key % ${key}`, '=', true),
-        ...(probe.taxCode ? [eb('p.tax_code', '=', probe.taxCode)] : []),
-        ...(probe.phone ? [eb('p.phone', '=', probe.phone)] : []),
-        ...(probe.documents.length
-          ? [
-              eb.exists(
-                eb
-                  .selectFrom('person_identifier as i')
-                  .select('i.id')
-                  .whereRef('i.person_id', '=', 'p.id')
-                  .where('i.value', 'in', probe.documents),
-              ),
-            ]
-          : []),
-      ]),
-    )
+    .where(sql<boolean>`p.id IN (${sql.join(ids, sql` UNION `)})`)
     .orderBy('name_similarity', 'desc')
-    .limit(20)
+    .limit(DUPLICATE_LIMIT)
     .execute();
 }
 

@@ -1,8 +1,9 @@
+import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../../test/support/db.ts';
 import { buildOffice, buildOperator, buildTenant, type TestOperator } from '../../../test/support/factories.ts';
 import type { Ctx } from '../../platform/context.ts';
-import type { Db } from '../../platform/db/database.ts';
+import { type Db, withTenant } from '../../platform/db/database.ts';
 import { createPerson, getPerson, searchPeople, updatePerson } from './people.service.ts';
 
 let db: Db;
@@ -186,5 +187,44 @@ describe('searchPeople', () => {
     expect(await ids('caffe 1962')).not.toContain(p.id);
     const events = await db.selectFrom('audit_event').select('details').where('action', '=', 'person.search').execute();
     expect(events.some((e) => JSON.stringify(e.details).includes(p.id))).toBe(true);
+  });
+
+  it('finds a name typed either way round, one of several given names, a particle surname alone and a double surname', async () => {
+    const grazia = await saved({ givenNames: 'Maria Grazia', familyNames: 'Brambilla' });
+    const amrani = await saved({ givenNames: 'Fatima', familyNames: 'El Amrani' });
+    const garcia = await saved({ givenNames: 'José', familyNames: 'García López' });
+    const other = await saved({ givenNames: 'Mario', familyNames: 'Bramati' });
+    const ids = async (q: string) => (await searchPeople(ctx, q)).map((r) => r.id);
+    expect(await ids('Brambilla Maria Grazia')).toContain(grazia.id);
+    expect(await ids('maria grazia brambilla')).toContain(grazia.id);
+    expect(await ids('Bramilla Maria')).toContain(grazia.id);
+    expect(await ids('el amrani')).toContain(amrani.id);
+    expect(await ids('amrani fatima')).toContain(amrani.id);
+    expect(await ids('Garcia Lopez')).toContain(garcia.id);
+    expect(await ids('lopez jose')).toContain(garcia.id);
+    // The best match comes first; a different person sharing only a few letters is not proposed.
+    expect((await ids('Brambilla Grazia'))[0]).toBe(grazia.id);
+    expect(await ids('Brambilla Grazia')).not.toContain(other.id);
+  });
+
+  it('only ever matches the current tenant, even though the matching function runs as the table owner', async () => {
+    const mine = await saved({ givenNames: 'Ottavia', familyNames: 'Quaglierini' });
+    const stranger = await buildTenant(db);
+    const { rows } = await sql<{ id: string }>`
+      SELECT id FROM person_name_matches('quaglierini ottavia', ARRAY['quaglierini'], ARRAY['ottavia'], NULL, 10)`.execute(
+      db,
+    );
+    expect(rows).toEqual([]); // no tenant set: nothing
+    const under = (tenantId: string) =>
+      withTenant(db, tenantId, async (trx) =>
+        (
+          await sql<{ id: string }>`
+            SELECT id FROM person_name_matches('quaglierini ottavia', ARRAY['quaglierini'], ARRAY['ottavia'], NULL, 10)`.execute(
+            trx,
+          )
+        ).rows.map((r) => r.id),
+      );
+    expect(await under(ctx.actor.tenantId ?? '')).toEqual([mine.id]);
+    expect(await under(stranger.id)).toEqual([]);
   });
 });

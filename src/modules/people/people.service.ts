@@ -142,7 +142,8 @@ async function candidatesFor(
 ): Promise<DuplicateCandidate[]> {
   const c = p.columns;
   const rows = await repo.findDuplicateCandidates(trx, tenantId, {
-    name: `${c.family_names} ${c.given_names}`,
+    familyNames: c.family_names,
+    givenNames: c.given_names,
     taxCode: c.tax_code,
     phone: c.phone,
     documents: p.identifiers.map((i) => i.value),

@@ -904,9 +904,17 @@ export interface Person {
    */
   email: string | null;
   /**
+   * Personal data: the family names normalised for search (derived).
+   */
+  family_key: Generated<string | null>;
+  /**
    * Personal data.
    */
   family_names: string;
+  /**
+   * Personal data: the given names normalised for search (derived).
+   */
+  given_key: Generated<string | null>;
   /**
    * Personal data.
    */
