@@ -1,16 +1,36 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setFund } from '../../src/modules/benefits/decisions.service.ts';
+import { systemClock } from '../../src/platform/context.ts';
 import { seedBenefitRules } from '../support/benefits.ts';
+import { buildOperator, operatorCtx, type TestOperator } from '../support/factories.ts';
+import { savePerson } from '../support/people.ts';
 import { expectAccessible, go, type Launched, launch, navigateBy } from './browser.ts';
-import { type Site, startSite } from './site.ts';
+import { type Site, signIn, startSite } from './site.ts';
 
 let site: Site;
 let browser: Launched;
 let page: Page;
+let coordinator: TestOperator;
+let personId: string;
 
 beforeAll(async () => {
   site = await startSite();
   await seedBenefitRules(site.db, site.tenant);
+  coordinator = await buildOperator(site.db, site.tenant, 'coordinator');
+  const admin = await buildOperator(site.db, site.tenant, 'admin');
+  await setFund(operatorCtx(site.db, admin), {
+    measure: 'contributo-ordinario',
+    year: new Date().getUTCFullYear(),
+    amount: 10_000,
+  });
+  const ctx = operatorCtx(
+    site.db,
+    site.worker,
+    systemClock,
+    site.offices.map((o) => o.id),
+  );
+  personId = (await savePerson(ctx, { givenNames: 'Teresa', familyNames: 'Brambillona' })).id;
   // No page script runs (the self-check must work without JavaScript), while axe can still be evaluated.
   browser = await launch({ baseURL: site.baseURL, blockPageScripts: true, viewport: { width: 390, height: 844 } });
   page = browser.page;
@@ -69,5 +89,52 @@ describe('the resident self-check in a real browser (phone viewport, no JavaScri
     expect(await page.locator('#error-summary-title').count()).toBe(1);
     expect(await page.locator('a[href="#age1"]').count()).toBe(1);
     await expectAccessible(page, 'self-check with errors');
+  });
+});
+
+describe('an application in a real browser: prepared by a social worker, checked, approved by a coordinator', () => {
+  it('opens, records a check, is approved, and the fund decreases — axe clean on every page', async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await signIn(page, site.worker);
+    await go(page, '/operatori/aiuti/nuova');
+    await expectAccessible(page, 'new application');
+    await page.fill('#q', 'Brambillona');
+    await navigateBy(page, () => page.click('button[value="search"]'));
+    await page.click('label[for="personId"]');
+    await page.selectOption('#measure', 'contributo-ordinario');
+    await page.selectOption('#in-resident', 'yes');
+    await page.fill('#in-isee', '7000');
+    await page.fill('#in-householdSize', '3');
+    await page.fill('#in-familyIncome', '9600');
+    await navigateBy(page, () => page.click('button[value="open"]'));
+    expect(new URL(page.url()).pathname).toMatch(/^\/operatori\/aiuti\/[0-9a-f-]{36}$/);
+    const applicationUrl = new URL(page.url()).pathname;
+    expect(await text('main')).toContain('Probabilmente sì');
+    expect(await text('main')).toContain('383,20');
+    expect(await page.locator(`a[href="/operatori/persone/${personId}"]`).count()).toBe(1);
+    await expectAccessible(page, 'application page');
+
+    await page.selectOption('#check-kind', 'residence');
+    await navigateBy(page, () => page.click('form[action$="/verifiche"] button[type="submit"]'));
+    await navigateBy(page, () => page.click('button[value="passed"]'));
+    expect(await text('main table')).toContain('Superata');
+    // The preparer is not offered the decision (and the service would refuse it).
+    expect(await page.locator('button[value="approved"]').count()).toBe(0);
+
+    await browser.context.clearCookies();
+    await signIn(page, coordinator);
+    await go(page, applicationUrl);
+    await navigateBy(page, () => page.click('button[value="approved"]'));
+    expect(await text('#status')).toBe('Approvata');
+    expect(await text('#decision')).toContain('2299,20');
+    await expectAccessible(page, 'approved application with payments');
+
+    await go(page, '/operatori/aiuti');
+    expect(
+      await page
+        .locator('#funds [data-measure="contributo-ordinario"] td[data-available]')
+        .getAttribute('data-available'),
+    ).toBe('7700.8');
+    await expectAccessible(page, 'applications and funds');
   });
 });

@@ -97,7 +97,7 @@ export async function openApplication(ctx: Ctx, input: OpenApplicationInput): Pr
     rules.listVersions(trx, actor.tenantId, input.measure),
   );
   const ruleSet = selectVersion(versions, day);
-  if (!ruleSet || ruleSet.definition.kind !== 'municipal') errors.push({ field: 'measure', code: 'unknown' });
+  if (ruleSet?.definition.kind !== 'municipal') errors.push({ field: 'measure', code: 'unknown' });
   if (errors.length > 0 || !ruleSet) return { kind: 'invalid', errors };
   // The person and the access are read through their modules (each audits its own read and scope).
   const person = await getPerson(ctx, input.personId).catch(() => undefined);

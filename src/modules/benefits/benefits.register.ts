@@ -1,5 +1,6 @@
 import type { App } from '../../platform/http/app.ts';
 import type { RouteDeps } from '../../platform/http/context.ts';
+import { registerApplicationPages } from './applications.pages.tsx';
 import { registerApplicationsApi } from './applications.routes.ts';
 import { registerRulesApi } from './rules.routes.ts';
 import { registerSelfCheckPages } from './selfcheck.routes.tsx';
@@ -8,5 +9,6 @@ import { registerSelfCheckPages } from './selfcheck.routes.tsx';
 export function registerBenefits(app: App, deps: RouteDeps): void {
   registerRulesApi(app, deps);
   registerApplicationsApi(app, deps);
+  registerApplicationPages(app, deps);
   registerSelfCheckPages(app, deps);
 }
