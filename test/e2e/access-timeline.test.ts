@@ -59,6 +59,15 @@ describe('operator home, person file timeline and indicators in a real browser',
     expect(await section.textContent()).toContain(code);
     expect(await section.textContent()).toContain('nessun esito ancora');
     await expectAccessible(page, 'person file with accesses');
+
+    // The working list filtered by channel and need area (GET form, no personal data in the URL).
+    await go(page, '/operatori/accessi');
+    await page.selectOption('#channel', 'walk_in');
+    await page.selectOption('#needArea', 'housing');
+    await navigateBy(page, () => page.click('#filtra ~ form button[type="submit"]'));
+    expect(new URL(page.url()).search).toBe('?officeId=&channel=walk_in&needArea=housing&from=&to=');
+    expect(await page.locator('#filtra').locator('..').locator('table').textContent()).toContain(code);
+    await expectAccessible(page, 'working lists with filter results');
   });
 
   it('shows the indicators page to a researcher, small cells suppressed, axe clean', async () => {

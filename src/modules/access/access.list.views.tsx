@@ -1,9 +1,10 @@
+import type { ComponentChildren } from 'preact';
 import { Layout, type PageCtx } from '../../platform/ui/layout.tsx';
 import { type T, tOf, when } from './access.fields.tsx';
 import type { AccessMessageKey } from './access.messages.ts';
 import type { AccessListItem } from './access.read.service.ts';
 
-function ListTable(props: {
+export function ListTable(props: {
   page: PageCtx;
   t: T;
   caption: string;
@@ -54,8 +55,12 @@ export function AccessListPage(props: {
   page: PageCtx;
   today: AccessListItem[];
   awaiting: AccessListItem[];
+  /** My open accesses (registered by me or interviewed by me, not closed). */
+  mine?: AccessListItem[] | undefined;
   offices: Map<string, string>;
   areas: Map<string, string>;
+  /** The filter form and its results (access.filter.views.tsx). */
+  filters?: ComponentChildren;
 }) {
   const { page } = props;
   const t = tOf(page);
@@ -80,6 +85,17 @@ export function AccessListPage(props: {
       ) : (
         <ListTable {...common} caption={t('list.awaiting')} items={props.awaiting} waiting={true} />
       )}
+      {props.mine ? (
+        <>
+          <h2>{t('list.mine')}</h2>
+          {props.mine.length === 0 ? (
+            <p>{t('list.mineEmpty')}</p>
+          ) : (
+            <ListTable {...common} caption={t('list.mine')} items={props.mine} waiting={false} />
+          )}
+        </>
+      ) : null}
+      {props.filters}
     </Layout>
   );
 }

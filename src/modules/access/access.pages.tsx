@@ -10,10 +10,9 @@ import { listPublicOffices } from '../offices/index.ts';
 import { type SearchResult, searchPeople } from '../people/index.ts';
 import { type Errors, type T, tOf } from './access.fields.tsx';
 import { type CaptureForm, CapturePage, EMPTY_CAPTURE } from './access.form.views.tsx';
-import { AccessListPage } from './access.list.views.tsx';
 import type { AccessMessageKey } from './access.messages.ts';
 import { accessPermissions, inOfficeScope } from './access.policy.ts';
-import { getAccess, listAccesses } from './access.read.service.ts';
+import { getAccess } from './access.read.service.ts';
 import { registerAccess } from './access.service.ts';
 import { type RegisterAccessInput, validateAccessInput } from './access.validation.ts';
 import { AccessPage, type OutcomeFormState } from './access.views.tsx';
@@ -44,7 +43,6 @@ const OutcomeBody = Type.Object({ kind: Str(60), detail: Str(8000), reasonCode: 
 const Id = Type.Object({ id: Type.String({ maxLength: 100 }) });
 const RequestId = Type.Object({ id: Type.String({ maxLength: 100 }), requestId: Type.String({ maxLength: 100 }) });
 
-const URGENCY_RANK: Record<string, number> = { immediate: 0, within_days: 1, ordinary: 2 };
 const REASONS = [...new Set(Object.values(REASON_CODES).flat())];
 
 function allow(actor: Operator, action: keyof typeof accessPermissions): void {
@@ -294,21 +292,4 @@ export function registerAccessPages(app: App, deps: RouteDeps): void {
       }
     },
   );
-
-  app.get('/operatori/accessi', { schema: { hide: true } }, async (request, reply) => {
-    const actor = requireOperator(request);
-    const ctx = ctxOf(request, deps);
-    const today = (await listAccesses(ctx, { view: 'today' })).sort(
-      (a, b) => (URGENCY_RANK[a.urgency] ?? 2) - (URGENCY_RANK[b.urgency] ?? 2),
-    );
-    const awaiting = await listAccesses(ctx, { view: 'awaiting' });
-    const page = pageCtx(request, reply);
-    const offices = new Map((await listPublicOffices(deps.db, actor.tenantId)).map((o) => [o.id, o.name]));
-    const taxonomy = await currentTaxonomy(ctx);
-    const areas = new Map(taxonomy.areas.map((a) => [a.code, page.locale === 'it' ? a.labelIt : a.labelEn]));
-    return sendPage(
-      reply,
-      <AccessListPage page={page} today={today} awaiting={awaiting} offices={offices} areas={areas} />,
-    );
-  });
 }

@@ -1,6 +1,7 @@
 import type { App } from '../../platform/http/app.ts';
 import type { RouteDeps } from '../../platform/http/context.ts';
 import { addFileSection } from '../people/index.ts';
+import { registerAccessListPage } from './access.list.pages.tsx';
 import { registerAccessPages } from './access.pages.tsx';
 import { registerAccessApi } from './access.routes.ts';
 import { registerAccessAdminPages } from './admin.pages.tsx';
@@ -16,6 +17,7 @@ import { accessFileSection } from './timeline.views.tsx';
 export function registerAccess(app: App, deps: RouteDeps): void {
   registerAccessApi(app, deps);
   registerAccessPages(app, deps);
+  registerAccessListPage(app, deps);
   registerInterviewApi(app, deps);
   registerInterviewPages(app, deps);
   registerAccessAdminPages(app, deps);
