@@ -5,6 +5,7 @@ import { verifyAuditChain } from '../modules/audit/index.ts';
 import { addDirectoryCommands } from '../modules/directory/index.ts';
 import { createApiToken, createOperator, listApiTokens, revokeApiToken } from '../modules/identity/index.ts';
 import { importPeople } from '../modules/people/index.ts';
+import { addReferralCommands } from '../modules/referrals/index.ts';
 import { ConfigError, loadConfig } from '../platform/config.ts';
 import { ROLES, systemClock } from '../platform/context.ts';
 import { migrate, migrationStatus } from '../platform/db/migrate.ts';
@@ -219,6 +220,7 @@ export function program(): Command {
     });
   addDirectoryCommands(cli, withDatabase);
   addAppointmentCommands(cli, withDatabase);
+  addReferralCommands(cli, withDatabase);
   return cli;
 }
 

@@ -1,5 +1,6 @@
 export { answerFollowUp, followUpState } from './followup.service.ts';
 export { listDestinations, listReferrals, partnerScorecards, setPartnerCapacity } from './partner.service.ts';
+export { addReferralCommands } from './referrals.cli.ts';
 export { type JobSummary, runReferralJobs } from './referrals.jobs.ts';
 export type { ReferralView } from './referrals.model.ts';
 export type { Notifier } from './referrals.notify.ts';
