@@ -47,6 +47,7 @@ export const agendaMessages = defineMessages({
     booked: 'Appuntamento prenotato; la conferma è partita se c’è un’email.',
     marked: 'Stato aggiornato.',
     stale: 'L’appuntamento è stato modificato nel frattempo: ricarica l’agenda.',
+    tooEarly: 'Si può segnare “non presentato” solo dopo l’ora dell’appuntamento.',
     taken: 'Quell’orario è appena stato preso. Scegline un altro.',
     stats: 'Mancate presentazioni (ultimi 90 giorni)',
     statsLine:
@@ -100,6 +101,7 @@ export const agendaMessages = defineMessages({
     booked: 'Appointment booked; the confirmation was sent if there is an email.',
     marked: 'Status updated.',
     stale: 'The appointment changed meanwhile: reload the agenda.',
+    tooEarly: 'You can mark “did not attend” only after the appointment time.',
     taken: 'That time has just been taken. Choose another.',
     stats: 'No-shows (last 90 days)',
     statsLine: 'Past appointments: {held}; attended: {attended}; did not attend: {noShow}; cancelled: {cancelled}.',

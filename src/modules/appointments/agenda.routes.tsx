@@ -164,6 +164,9 @@ export function registerAgendaPages(app: App, deps: BookingDeps): void {
         if (err instanceof DomainError && err.status === 409) {
           return show(request, reply, undefined, undefined, { notice: { key: 'stale', kind: 'warning' } }, 409);
         }
+        if (err instanceof DomainError && err.code === 'too-early') {
+          return show(request, reply, undefined, undefined, { notice: { key: 'tooEarly', kind: 'warning' } }, 422);
+        }
         throw err;
       }
     },

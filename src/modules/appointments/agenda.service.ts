@@ -127,7 +127,7 @@ export async function bookAtDesk(
   return bookAppointment(ctx, input);
 }
 
-/** Marks a booking attended or no-show (only a booked one; a stale version is 409). */
+/** Marks a booking attended or no-show (only a booked one; a stale version is 409; no-show only once started: 422). */
 export async function markAttendance(
   ctx: Ctx,
   id: string,
@@ -140,8 +140,15 @@ export async function markAttendance(
     : undefined;
   if (!row) throw new NotFound('appointment');
   await allow(ctx, 'agenda.manage', row.office_id);
+  if (row.status !== 'booked' || row.version !== version) {
+    throw new DomainError(409, 'stale', 'The appointment changed meanwhile');
+  }
+  // Nobody can have missed an appointment that has not started yet.
+  if (status === 'no_show' && ctx.clock.now() < row.starts_at) {
+    throw new DomainError(422, 'too-early', 'An appointment is a no-show only once it has started');
+  }
   return withTenant(ctx.db, actor.tenantId, async (trx) => {
-    if (row.status !== 'booked' || !(await repo.setStatus(trx, id, version, status, actor.userId, ctx.clock.now()))) {
+    if (!(await repo.setStatus(trx, id, version, status, actor.userId, ctx.clock.now()))) {
       throw new DomainError(409, 'stale', 'The appointment changed meanwhile');
     }
     const updated = await repo.findAppointment(trx, actor.tenantId, id);
