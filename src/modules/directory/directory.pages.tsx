@@ -5,7 +5,9 @@ import type { App } from '../../platform/http/app.ts';
 import { type RouteDeps, requireOperator } from '../../platform/http/context.ts';
 import { pageCtx, sendPage } from '../../platform/http/pages.tsx';
 import { messagesFor } from '../../platform/i18n/index.ts';
+import { roleMay } from '../../platform/policy.ts';
 import { directoryMessages } from './directory.messages.ts';
+import { directoryPermissions } from './directory.policy.ts';
 import { filterChoices, searchCards, servicePage } from './directory.read.ts';
 import { type SearchForm, SearchPage } from './search.views.tsx';
 import { ServicePage } from './service.views.tsx';
@@ -46,6 +48,7 @@ export function registerDirectoryPages(app: App, deps: RouteDeps): void {
     base: string,
     tenantId: string,
     title: 'search.title' | 'search.operatorTitle',
+    manage = false,
   ) => {
     const page = pageCtx(request, reply);
     const form = formOf(request.query);
@@ -73,6 +76,7 @@ export function registerDirectoryPages(app: App, deps: RouteDeps): void {
         total={found.total}
         perPage={PER_PAGE}
         searched={searched}
+        manage={manage}
       />,
     );
   };
@@ -84,7 +88,8 @@ export function registerDirectoryPages(app: App, deps: RouteDeps): void {
 
   app.get('/operatori/servizi', { schema: { hide: true } }, async (request, reply) => {
     const actor = requireOperator(request);
-    return search(request, reply, '/operatori/servizi', actor.tenantId, 'search.operatorTitle');
+    const manage = roleMay(directoryPermissions, actor, 'directory.manage');
+    return search(request, reply, '/operatori/servizi', actor.tenantId, 'search.operatorTitle', manage);
   });
 
   app.get<{ Params: { id: string } }>('/servizi/:id', { schema: { hide: true } }, async (request, reply) => {

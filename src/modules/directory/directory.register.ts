@@ -1,9 +1,11 @@
 import type { App } from '../../platform/http/app.ts';
 import { registerDirectoryPages } from './directory.pages.tsx';
 import { type HsdsRouteDeps, registerHsdsApi } from './hsds.routes.ts';
+import { registerUpkeepPages } from './upkeep.routes.tsx';
 
 /** The service directory: the public HSDS API, public pages and operator upkeep. */
 export function registerDirectory(app: App, deps: HsdsRouteDeps): void {
   registerHsdsApi(app, deps);
   registerDirectoryPages(app, deps);
+  registerUpkeepPages(app, deps);
 }

@@ -179,9 +179,9 @@ export function toRow(table: HsdsTable, record: Record<string, unknown>, positio
   const links: Record<string, string | null> = {};
   const data: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(record)) {
-    if (k === 'id' || v === null || v === undefined || v === '') continue;
+    if (k === 'id' || v === null || v === undefined) continue;
     if (Array.isArray(v) || typeof v === 'object') continue;
-    if (LINKS[table].includes(k)) links[k] = String(v);
+    if (LINKS[table].includes(k)) links[k] = v === '' ? null : String(v);
     else data[k] = v;
   }
   for (const l of LINKS[table]) links[l] ??= null;

@@ -58,10 +58,11 @@ export function readServicesJson(text: string, file: string, onProgress?: Progre
 
 /** CSV text → records typed as the table schema says (numbers as numbers; empty cells left out). */
 function typedRecord(table: HsdsTable, raw: Record<string, string>): Record<string, unknown> {
-  const props = tableSchema(table).properties;
+  const { properties: props, required = [] } = tableSchema(table);
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(raw)) {
-    if (v === '') continue;
+    // An empty cell is an absent value, except in a required column (metadata.previous_value may be "").
+    if (v === '' && !required.includes(k)) continue;
     const type = props[k]?.type;
     out[k] = type === 'number' || type === 'integer' ? (/^-?\d+(\.\d+)?$/.test(v.trim()) ? Number(v) : v) : v;
   }

@@ -1,5 +1,6 @@
 export { seedDemoDirectory } from './demo.seed.ts';
 export { addDirectoryCommands } from './directory.cli.ts';
+export { directoryPermissions } from './directory.policy.ts';
 export { registerDirectory } from './directory.register.ts';
 export { exportHsds } from './hsds.export.ts';
 export { type HsdsImportSummary, importHsds } from './hsds.import.ts';

@@ -41,6 +41,8 @@ export function SearchPage(props: {
   total: number;
   perPage: number;
   searched: boolean;
+  /** Operators who keep the directory: an edit link on each result and the stale list. */
+  manage?: boolean;
 }) {
   const { page, form } = props;
   const m = messagesFor(directoryMessages, page.locale);
@@ -50,6 +52,11 @@ export function SearchPage(props: {
     <Layout page={page} title={props.title} crumbs={[{ label: props.title }]}>
       <h1>{props.title}</h1>
       <p class="lead">{m('search.intro')}</p>
+      {props.manage ? (
+        <p>
+          <a href="/operatori/servizi/da-verificare">{m('search.stale')}</a>
+        </p>
+      ) : null}
       <search>
         <form method="get" action={props.base} class="mb-4">
           <TextField id="q" name="q" type="search" label={m('search.q')} hint={m('search.qHint')} value={form.q} />
@@ -130,6 +137,14 @@ export function SearchPage(props: {
                       </p>
                     ) : null}
                     {c.needAreas.length ? <p class="small mb-0">{c.needAreas.join(' · ')}</p> : null}
+                    {props.manage ? (
+                      <p class="small mb-0 mt-2">
+                        <a href={`/operatori/servizi/${c.id}/modifica`}>
+                          {m('edit.title')}
+                          <span class="visually-hidden">{`: ${c.name.text}`}</span>
+                        </a>
+                      </p>
+                    ) : null}
                   </div>
                 </article>
               </li>
