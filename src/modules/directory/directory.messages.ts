@@ -100,6 +100,7 @@ export const directoryMessages = defineMessages({
     'stale.none': 'Tutti i servizi sono stati verificati negli ultimi 12 mesi.',
     'stale.edit': 'Modifica e verifica',
     'search.stale': 'Servizi da verificare',
+    'home.link': 'Cerca un servizio sul territorio',
   },
   en: {
     'search.title': 'Services in the area',
@@ -198,5 +199,6 @@ export const directoryMessages = defineMessages({
     'stale.none': 'Every service was verified in the last 12 months.',
     'stale.edit': 'Edit and verify',
     'search.stale': 'Services to verify',
+    'home.link': 'Find a service in the area',
   },
 });

@@ -4,6 +4,7 @@ export { directoryPermissions } from './directory.policy.ts';
 export { registerDirectory } from './directory.register.ts';
 export { exportHsds } from './hsds.export.ts';
 export { type HsdsImportSummary, importHsds } from './hsds.import.ts';
+export { DirectoryLink, ServicesLink } from './links.views.tsx';
 export {
   getOrganizationSummary,
   listOrganizations,

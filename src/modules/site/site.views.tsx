@@ -2,6 +2,7 @@ import type { MessageKey } from '../../platform/i18n/index.ts';
 import { Layout, type PageCtx } from '../../platform/ui/layout.tsx';
 import { AccessAdminLink, AccessesLink, IndicatorsLink, TodayAccesses, type TodayByOffice } from '../access/index.ts';
 import { SelfCheckLink } from '../benefits/index.ts';
+import { DirectoryLink, ServicesLink } from '../directory/index.ts';
 import { HoursList, type Office, OfficeCard, type OfficeToday } from '../offices/index.ts';
 import { OpeningsToReviewLink } from '../people/index.ts';
 
@@ -11,6 +12,7 @@ export function HomePage({ page, offices }: { page: PageCtx; offices: Office[] }
     <Layout page={page} title={t('home.title')}>
       <h1>{t('home.title')}</h1>
       <p class="lead">{t('home.lead')}</p>
+      <ServicesLink page={page} />
       <SelfCheckLink page={page} />
       <h2 class="mt-5">{t('home.offices')}</h2>
       <ul class="row list-unstyled g-4 mt-1">
@@ -88,6 +90,9 @@ export function OperatorHome(props: {
               <a href="/operatori/audit">{t('ops.audit')}</a>
             </li>
           ) : null}
+          <li class="list-inline-item">
+            <DirectoryLink page={page} />
+          </li>
           <li class="list-inline-item">
             <a href="/operatori/password">{t('ops.changePassword')}</a>
           </li>
