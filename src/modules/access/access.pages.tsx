@@ -8,13 +8,16 @@ import { pageCtx, sendPage } from '../../platform/http/pages.tsx';
 import { roleMay } from '../../platform/policy.ts';
 import { listPublicOffices } from '../offices/index.ts';
 import { type SearchResult, searchPeople } from '../people/index.ts';
+import { captureField, inputOf } from './access.capture.ts';
+import { recordCareFacts } from './access.care.service.ts';
+import { CareFactsSection } from './access.care.views.tsx';
 import { type Errors, type T, tOf } from './access.fields.tsx';
 import { type CaptureForm, CapturePage, EMPTY_CAPTURE } from './access.form.views.tsx';
 import type { AccessMessageKey } from './access.messages.ts';
 import { accessPermissions, inOfficeScope } from './access.policy.ts';
 import { getAccess } from './access.read.service.ts';
 import { registerAccess } from './access.service.ts';
-import { type RegisterAccessInput, validateAccessInput } from './access.validation.ts';
+import { validateAccessInput } from './access.validation.ts';
 import { AccessPage, type OutcomeFormState } from './access.views.tsx';
 import { interviewPermissions, PROFESSIONAL_OUTCOMES } from './interview.policy.ts';
 import { getInterviews } from './interview.service.ts';
@@ -41,6 +44,16 @@ const CaptureBody = Type.Object({
 });
 const OutcomeBody = Type.Object({ kind: Str(60), detail: Str(8000), reasonCode: Str(60), _csrf: Str() });
 const Id = Type.Object({ id: Type.String({ maxLength: 100 }) });
+/** Every value arrives as a list (checkboxes; the form parser coerces single values too). */
+const List = (max: number) => Type.Optional(Type.Array(Type.String({ maxLength: max }), { maxItems: 20 }));
+const CareBody = Type.Object({
+  version: List(12),
+  documentsDemanded: List(60),
+  barriers: List(60),
+  mandatedBy: List(60),
+  conditionsImposed: List(2000),
+  _csrf: Type.Optional(Type.String()),
+});
 const RequestId = Type.Object({ id: Type.String({ maxLength: 100 }), requestId: Type.String({ maxLength: 100 }) });
 
 const REASONS = [...new Set(Object.values(REASON_CODES).flat())];
@@ -68,40 +81,6 @@ const ERROR_TEXT: Record<string, AccessMessageKey> = {
   'not-current': 'error.notCurrent',
 };
 const errorText = (t: T, code: string) => t(ERROR_TEXT[code] ?? 'error.invalid');
-
-/** A field of the register's input → the id of its field on the quick-capture form. */
-function captureField(field: string): string {
-  if (field.startsWith('persons') || field === 'anonymous') return 'who-anonymous';
-  if (field === 'anonymous.sex') return 'sex';
-  if (field === 'anonymous.ageBand') return 'ageBand';
-  if (field === 'requests' || field.endsWith('.needAreaId')) return 'needAreaId';
-  if (field.endsWith('.reason')) return 'reason';
-  if (field === 'urgency') return 'urgency-ordinary';
-  return field;
-}
-
-function inputOf(form: CaptureForm): RegisterAccessInput {
-  const who = form.who;
-  return {
-    ...(form.officeId ? { officeId: form.officeId } : {}),
-    channel: form.channel as RegisterAccessInput['channel'],
-    presentedBy: form.presentedBy as RegisterAccessInput['presentedBy'],
-    referrer: form.referrer as RegisterAccessInput['referrer'],
-    ...(who === 'anonymous'
-      ? {
-          anonymous: {
-            ...(form.sex ? { sex: form.sex as 'F' | 'M' } : {}),
-            ...(form.ageBand ? { ageBand: form.ageBand as '18-34' } : {}),
-          },
-        }
-      : who
-        ? { persons: [who] }
-        : {}),
-    requests: [{ needAreaId: form.needAreaId, reason: form.reason }],
-    urgency: form.urgency as RegisterAccessInput['urgency'],
-    ...(form.urgencyReason.trim() ? { urgencyReason: form.urgencyReason } : {}),
-  };
-}
 
 export function registerAccessPages(app: App, deps: RouteDeps): void {
   const capturePage = async (
@@ -186,7 +165,7 @@ export function registerAccessPages(app: App, deps: RouteDeps): void {
     request: FastifyRequest,
     reply: FastifyReply,
     id: string,
-    extra: { outcomeForm?: OutcomeFormState; closeMissing?: string[]; closeError?: string } = {},
+    extra: { outcomeForm?: OutcomeFormState; closeMissing?: string[]; closeError?: string; careError?: string } = {},
     status = 200,
   ) => {
     const actor = requireOperator(request);
@@ -199,6 +178,7 @@ export function registerAccessPages(app: App, deps: RouteDeps): void {
       q.allegato === '1' ? t('access.attached') : '',
       q.esito === '1' ? t('access.outcomeSaved') : '',
       q.chiuso === '1' ? t('access.closed') : '',
+      q.fatti === '1' ? t('care.saved') : '',
     ].filter(Boolean);
     const offices = await listPublicOffices(deps.db, actor.tenantId);
     const interviews = roleMay(interviewPermissions, actor, 'interview.read')
@@ -220,6 +200,15 @@ export function registerAccessPages(app: App, deps: RouteDeps): void {
         outcomeForm={extra.outcomeForm}
         closeMissing={extra.closeMissing}
         closeError={extra.closeError}
+        care={
+          <CareFactsSection
+            page={page}
+            csrf={reply.generateCsrf()}
+            access={access}
+            mayEdit={roleMay(accessPermissions, actor, 'access.register')}
+            error={extra.careError}
+          />
+        }
         interviews={
           <InterviewsSection
             page={page}
@@ -269,6 +258,31 @@ export function registerAccessPages(app: App, deps: RouteDeps): void {
         if (err instanceof Forbidden) throw err;
         form.errors[field('kind')] = t('access.outcomeForbidden');
         return accessPage(request, reply, id, { outcomeForm: form }, 403);
+      }
+    },
+  );
+
+  app.post(
+    '/operatori/accessi/:id/fatti',
+    { schema: { hide: true, params: Id, body: CareBody }, preHandler: app.csrfProtection },
+    async (request, reply) => {
+      requireOperator(request);
+      const { id } = request.params;
+      const b = request.body;
+      const t = tOf(pageCtx(request, reply));
+      try {
+        const result = await recordCareFacts(ctxOf(request, deps), id, {
+          version: Number(b.version?.[0] ?? -1),
+          documentsDemanded: b.documentsDemanded ?? [],
+          barriers: b.barriers ?? [],
+          conditionsImposed: b.conditionsImposed?.[0] ?? null,
+          mandatedBy: b.mandatedBy?.[0] ?? 'none',
+        });
+        if (result.kind === 'saved') return reply.redirect(`/operatori/accessi/${id}?fatti=1#cura`, 303);
+        return accessPage(request, reply, id, { careError: t('error.invalid') }, 422);
+      } catch (err) {
+        if (!(err instanceof DomainError) || err.status !== 409) throw err;
+        return accessPage(request, reply, id, { careError: t('care.stale') }, 409);
       }
     },
   );

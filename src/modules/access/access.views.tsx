@@ -27,6 +27,8 @@ export function AccessPage(props: {
   closeError?: string | undefined;
   /** The interviews part (count, link, start button), rendered by the interview views. */
   interviews?: ComponentChildren;
+  /** The care/control facts part (access.care.views.tsx). */
+  care?: ComponentChildren;
 }) {
   const { page, access: a } = props;
   const t = tOf(page);
@@ -112,6 +114,7 @@ export function AccessPage(props: {
         )}
       </ul>
       {props.interviews}
+      {props.care}
       <h2>{t('access.requests')}</h2>
       {a.requests.map((r, i) => {
         const f = props.outcomeForm?.requestId === r.id ? props.outcomeForm : undefined;
