@@ -64,7 +64,10 @@ describe('booking an appointment in a real browser', () => {
     await expectAccessible(page, 'step 2 month');
     // Today (Friday 27) still has times after the two hours' notice; the resident prefers Monday.
     await chooseValue('day', '2026-11-30');
-    await next('Mostra gli orari');
+    // Enter in the day's radio button shows that day's times (it must not change month).
+    await page.locator('input[name="day"][value="2026-11-30"]').focus();
+    await navigateBy(page, () => page.keyboard.press('Enter'));
+    expect(await page.locator('#slot').count()).toBe(1);
     await expectAccessible(page, 'step 2 free times');
     await choose('slot');
     await next();

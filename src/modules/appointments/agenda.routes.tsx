@@ -133,7 +133,10 @@ export function registerAgendaPages(app: App, deps: BookingDeps): void {
         }
         await sendConfirmation(deps.mailer, result.appointment, baseUrlOf(request)).catch((err: Error) =>
           request.log.warn(
-            { err: { message: err.message }, appointmentId: result.appointment.id },
+            {
+              err: { code: (err as { responseCode?: number }).responseCode ?? 'unknown' },
+              appointmentId: result.appointment.id,
+            },
             'confirmation mail not sent',
           ),
         );

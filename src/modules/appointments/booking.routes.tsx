@@ -193,7 +193,7 @@ export function registerBookingPages(app: App, deps: BookingDeps): void {
         return show(request, reply, 'when', form);
       }
       if (step === 'when' && go === 'show') {
-        form.slot = '';
+        // A time already ticked stays ticked if it is on the day shown (Enter in a time radio lands here).
         return show(
           request,
           reply,
@@ -239,9 +239,12 @@ export function registerBookingPages(app: App, deps: BookingDeps): void {
       return show(request, reply, 'when', form, [], 409, { taken: true, slots: result.alternatives, days: [] });
     }
     await sendConfirmation(deps.mailer, result.appointment, baseUrlOf(request)).catch((err: Error) =>
-      // Never the message: only that sending failed, with the booking id.
       request.log.warn(
-        { err: { message: err.message }, appointmentId: result.appointment.id },
+        // The SMTP reply can quote the address: log its code only, never the message.
+        {
+          err: { code: (err as { responseCode?: number }).responseCode ?? 'unknown' },
+          appointmentId: result.appointment.id,
+        },
         'confirmation mail not sent',
       ),
     );

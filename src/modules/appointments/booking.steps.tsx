@@ -73,28 +73,6 @@ export function WhenStep({ page, form, data, e }: StepProps) {
       {data.taken ? null : (
         <>
           <h2 class="h4">{`${t('when.month')}: ${formatWhen(locale, noon(`${form.month}-15`), 'month')}`}</h2>
-          <div class="d-flex gap-3 mb-3">
-            {form.month > data.minMonth ? (
-              <button
-                type="submit"
-                name="go"
-                value={`month:${monthAdd(form.month, -1)}`}
-                class="btn btn-outline-primary btn-sm"
-              >
-                {t('when.prevMonth')}
-              </button>
-            ) : null}
-            {form.month < data.maxMonth ? (
-              <button
-                type="submit"
-                name="go"
-                value={`month:${monthAdd(form.month, 1)}`}
-                class="btn btn-outline-primary btn-sm"
-              >
-                {t('when.nextMonth')}
-              </button>
-            ) : null}
-          </div>
           {data.days.length === 0 ? (
             <p id="day">{t('when.noDays')}</p>
           ) : (
@@ -134,6 +112,31 @@ export function WhenStep({ page, form, data, e }: StepProps) {
           }))}
         />
       ) : null}
+      {data.taken ? null : (
+        // After the days and times, so Enter in a radio button shows the times instead of changing month.
+        <div class="d-flex gap-3 mb-4">
+          {form.month > data.minMonth ? (
+            <button
+              type="submit"
+              name="go"
+              value={`month:${monthAdd(form.month, -1)}`}
+              class="btn btn-outline-primary btn-sm"
+            >
+              {t('when.prevMonth')}
+            </button>
+          ) : null}
+          {form.month < data.maxMonth ? (
+            <button
+              type="submit"
+              name="go"
+              value={`month:${monthAdd(form.month, 1)}`}
+              class="btn btn-outline-primary btn-sm"
+            >
+              {t('when.nextMonth')}
+            </button>
+          ) : null}
+        </div>
+      )}
     </>
   );
 }
