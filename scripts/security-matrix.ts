@@ -50,7 +50,9 @@ export const SCOPES: Record<string, string> = {
     'record = the office); another tenant’s office is 422 (`officeId` unknown). Persons concerned are checked through ' +
     'the people module (`getPerson`, itself audited `person.read`). IASS counting rule: a named person with an access ' +
     'today (Rome day) at that office gets the requests attached to it (200, `attached`). Audited `access.register` in ' +
-    'the same transaction (ids only). Route: `POST /api/v1/accesses`.',
+    'the same transaction (ids only). Route: `POST /api/v1/accesses`. The same roles, at the access’s office, later ' +
+    'record its care/control facts on the page (`POST /operatori/accessi/{id}/fatti`, optimistic on the version, ' +
+    'audited `access.care_facts` with codes only).',
   'access.read':
     'Own tenant; office-scoped as `access.register`. An unknown or another tenant’s access is 404, audited `denied` ' +
     '(`reason = not-found`); another office’s is 403, audited `denied` (`reason = other-office`). Every read is ' +
