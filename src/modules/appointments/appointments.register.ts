@@ -5,6 +5,7 @@ import { registerAgendaPages } from './agenda.routes.tsx';
 import { registerBookingPages } from './booking.routes.tsx';
 import { registerFeedbackPages } from './feedback.routes.tsx';
 import { registerManagePages } from './manage.routes.tsx';
+import { registerSlotsApi } from './slots.routes.ts';
 
 /** Every route of the appointments module: public booking, managing a booking, feedback, the operators' agenda. */
 export function registerAppointments(app: App, deps: RouteDeps & MailDeps): void {
@@ -12,4 +13,5 @@ export function registerAppointments(app: App, deps: RouteDeps & MailDeps): void
   registerManagePages(app, deps);
   registerFeedbackPages(app, deps);
   registerAgendaPages(app, deps);
+  registerSlotsApi(app, deps);
 }
