@@ -181,4 +181,29 @@ describe('interview pages', () => {
       expect((await other.get(`/operatori/accessi/${id}/colloquio`)).statusCode).toBe(403);
     }
   });
+
+  it('offers no save button once the access is closed, and a late save is refused (409)', async () => {
+    const id = await walkIn();
+    await world.db
+      .updateTable('access')
+      .set({ status: 'closed', closed_at: new Date() })
+      .where('id', '=', id)
+      .execute();
+    const b = await signedIn(worker);
+    const form = await b.get(`/operatori/accessi/${id}/colloquio`);
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('L’accesso è chiuso');
+    expect(form.body).not.toContain('value="save"');
+    const late = await b.post(`/operatori/accessi/${id}/colloquio`, {
+      _csrf: csrfOf(form.body),
+      startedAt: hidden(form.body, 'startedAt'),
+      questionnaireVersionId: hidden(form.body, 'questionnaireVersionId'),
+      kind: 'immediate',
+      a_vive_con: 'solo',
+      a_bisogno_descrizione: 'Tardi',
+      help: 'no',
+      action: 'save',
+    });
+    expect(late.statusCode).toBe(409);
+  });
 });

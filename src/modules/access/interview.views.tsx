@@ -44,6 +44,7 @@ export function InterviewFormPage(props: {
   notice?: string | undefined;
 }) {
   const { page, access: a, form, errors, questionnaire: qv } = props;
+  const closed = a.status === 'closed';
   const it = itOf(page);
   const title = it('interview.formTitle', { code: a.code });
   const shown = qv ? visibleQuestions(qv.definition, form.answers) : new Set<string>();
@@ -141,9 +142,11 @@ export function InterviewFormPage(props: {
             />
           </>
         ) : null}
-        <button type="submit" name="action" value="save" class="btn btn-primary">
-          {it('interview.save')}
-        </button>
+        {closed ? null : (
+          <button type="submit" name="action" value="save" class="btn btn-primary">
+            {it('interview.save')}
+          </button>
+        )}
       </form>
     </Layout>
   );
