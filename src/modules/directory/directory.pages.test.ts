@@ -37,6 +37,16 @@ describe('public directory pages', () => {
     expect(hood.body).not.toContain('Mensa solidale'); // served by the central office only
   });
 
+  it('filters by target group and by a language the service is offered in', async () => {
+    const women = await get('/servizi?per=women');
+    expect(women.body).toContain('Centro antiviolenza');
+    expect(women.body).not.toContain('Asili nido comunali');
+    const arabic = await get('/servizi?lingua=ar');
+    expect(arabic.body).toContain('Mediazione linguistico-culturale');
+    expect(arabic.body).not.toContain('Telesoccorso');
+    expect(arabic.body).toMatch(/<option value="ar" selected[^>]*>arabo<\/option>/);
+  });
+
   it('shows a service page with every section, the booking link and the demo warning', async () => {
     const search = await get('/servizi?q=assegno+unico');
     const id = firstResult(search.body);

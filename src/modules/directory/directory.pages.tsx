@@ -9,7 +9,7 @@ import { roleMay } from '../../platform/policy.ts';
 import { directoryMessages } from './directory.messages.ts';
 import { directoryPermissions } from './directory.policy.ts';
 import { filterChoices, searchCards, servicePage } from './directory.read.ts';
-import { type SearchForm, SearchPage } from './search.views.tsx';
+import { type SearchForm, SearchPage, TARGET_GROUPS } from './search.views.tsx';
 import { ServicePage } from './service.views.tsx';
 
 const PER_PAGE = 20;
@@ -24,6 +24,8 @@ function formOf(query: unknown): SearchForm {
     q: str(q.q).slice(0, 200),
     area: CODE.test(str(q.area)) ? str(q.area) : '',
     neighbourhood: UUID.test(str(q.quartiere)) ? str(q.quartiere) : '',
+    group: (TARGET_GROUPS as readonly string[]).includes(str(q.per)) ? str(q.per) : '',
+    language: /^[a-z]{2,3}$/.test(str(q.lingua)) ? str(q.lingua) : '',
     free: str(q.gratuito) === '1',
     page: Number.isFinite(page) && page > 0 && page < 10_000 ? page : 1,
   };
@@ -52,10 +54,18 @@ export function registerDirectoryPages(app: App, deps: RouteDeps): void {
   ) => {
     const page = pageCtx(request, reply);
     const form = formOf(request.query);
-    const searched = form.q.trim() !== '' || form.area !== '' || form.neighbourhood !== '' || form.free;
+    const searched =
+      form.q.trim() !== '' ||
+      form.area !== '' ||
+      form.neighbourhood !== '' ||
+      form.group !== '' ||
+      form.language !== '' ||
+      form.free;
     const filters = {
       needArea: form.area || undefined,
       neighbourhoodId: form.neighbourhood || undefined,
+      targetGroup: form.group || undefined,
+      language: form.language || undefined,
       free: form.free || undefined,
     };
     const { choices, found } = await withTenant(deps.db, tenantId, async (trx) => ({

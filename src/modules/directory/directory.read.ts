@@ -203,5 +203,7 @@ export async function filterChoices(trx: Executor, locale: Locale) {
     FROM need_area na WHERE na.taxonomy_version_id = (SELECT id FROM need_taxonomy_version ORDER BY version DESC LIMIT 1)
     ORDER BY na.sort_order, label`.execute(trx);
   const neighbourhoods = await trx.selectFrom('neighbourhood').select(['id', 'name']).orderBy('name').execute();
-  return { areas: areas.rows, neighbourhoods };
+  const languages = await sql<{ code: string }>`SELECT DISTINCT lower(data->>'code') AS code FROM hsds_language
+    WHERE data->>'code' ~* '^[a-z]{2,3}$' AND service_id IS NOT NULL ORDER BY 1`.execute(trx);
+  return { areas: areas.rows, neighbourhoods, languages: languages.rows.map((l) => l.code) };
 }

@@ -4,10 +4,34 @@ import { Layout, type PageCtx } from '../../platform/ui/layout.tsx';
 import { directoryMessages } from './directory.messages.ts';
 import type { ServiceCard, Text } from './directory.read.ts';
 
+export const TARGET_GROUPS = [
+  'families',
+  'minors',
+  'young_people',
+  'adults',
+  'older_people',
+  'people_with_disabilities',
+  'migrants',
+  'women',
+  'unemployed',
+  'homeless',
+  'carers',
+] as const;
+
+const languageName = (code: string, locale: string) => {
+  try {
+    return new Intl.DisplayNames([locale], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+};
+
 export interface SearchForm {
   q: string;
   area: string;
   neighbourhood: string;
+  group: string;
+  language: string;
   free: boolean;
   page: number;
 }
@@ -23,6 +47,8 @@ const query = (f: SearchForm, page: number) =>
     ...(f.q ? { q: f.q } : {}),
     ...(f.area ? { area: f.area } : {}),
     ...(f.neighbourhood ? { quartiere: f.neighbourhood } : {}),
+    ...(f.group ? { per: f.group } : {}),
+    ...(f.language ? { lingua: f.language } : {}),
     ...(f.free ? { gratuito: '1' } : {}),
     ...(page > 1 ? { pagina: String(page) } : {}),
   }).toString();
@@ -36,6 +62,7 @@ export function SearchPage(props: {
   choices: {
     areas: { code: string; label: string; parent_code: string | null }[];
     neighbourhoods: { id: string; name: string }[];
+    languages: string[];
   };
   cards: ServiceCard[];
   total: number;
@@ -91,6 +118,34 @@ export function SearchPage(props: {
                   {props.choices.neighbourhoods.map((n) => (
                     <option value={n.id} selected={form.neighbourhood === n.id} key={n.id}>
                       {n.name}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            </div>
+          </div>
+          <div class="row">
+            <div class="col-md-5">
+              <div class="select-wrapper">
+                <label for="per">{m('search.group')}</label>
+                <select id="per" name="per">
+                  <option value="">{m('search.any')}</option>
+                  {TARGET_GROUPS.map((g) => (
+                    <option value={g} selected={form.group === g} key={g}>
+                      {m(`group.${g}`)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            </div>
+            <div class="col-md-4">
+              <div class="select-wrapper">
+                <label for="lingua">{m('search.language')}</label>
+                <select id="lingua" name="lingua">
+                  <option value="">{m('search.any')}</option>
+                  {props.choices.languages.map((code) => (
+                    <option value={code} selected={form.language === code} key={code}>
+                      {languageName(code, page.locale)}
                     </option>
                   ))}
                 </select>
