@@ -137,3 +137,15 @@ export async function partnerScorecards(ctx: Ctx, days = 365): Promise<Scorecard
     return cards;
   });
 }
+
+/** The partner's own organization and its capacity, for the partner home (no personal data, not audited). */
+export async function myOrganization(ctx: Ctx): Promise<{ organizationId: string | null; capacity: string | null }> {
+  const actor = await authorise(ctx, 'partner.capacity');
+  return withTenant(ctx.db, actor.tenantId, async (trx) => {
+    const org = await partnerOrgOf(trx, actor);
+    const caps = org
+      ? (await settings.capacities(trx, actor.tenantId)).find((c) => c.organization_id === org)
+      : undefined;
+    return { organizationId: org, capacity: caps?.status ?? null };
+  });
+}

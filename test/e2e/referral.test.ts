@@ -1,0 +1,119 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemClock } from '../../src/platform/context.ts';
+import { buildOperator, buildToken, operatorCtx } from '../support/factories.ts';
+import { savePerson } from '../support/people.ts';
+import { anOrganization, aPartner } from '../support/referrals.ts';
+import { expectAccessible, go, type Launched, launch, navigateBy } from './browser.ts';
+import { type Site, signIn, startSite } from './site.ts';
+
+// The closed loop in a real browser: an operator refers a person to a partner sharing two fields; the
+// partner signs in, sees only those two fields, accepts, later completes with an outcome; the operator
+// sees the loop closed. No page script runs; axe at every step.
+let site: Site;
+let operator: Launched;
+let partnerBrowser: Launched;
+let op: Page;
+let partnerPage: Page;
+let personId: string;
+let partner: Awaited<ReturnType<typeof aPartner>>;
+
+beforeAll(async () => {
+  site = await startSite();
+  const ctx = operatorCtx(
+    site.db,
+    site.worker,
+    systemClock,
+    site.offices.map((o) => o.id),
+  );
+  personId = (
+    await savePerson(ctx, {
+      givenNames: 'Giulia',
+      familyNames: 'Brambilla',
+      phone: '+39 333 1234567',
+      email: 'giulia@example.org',
+    })
+  ).id;
+  const token = await buildToken(site.db, site.worker);
+  const consent = await site.app.inject({
+    method: 'POST',
+    url: `/api/v1/people/${personId}/consents`,
+    headers: { authorization: `Bearer ${token}` },
+    payload: { purpose: 'share_with_partner', scope: 'Caritas Monza — nome e telefono' },
+  });
+  if (consent.statusCode !== 201) throw new Error(consent.body);
+  const org = await anOrganization(site.db, site.tenant.id, 'Caritas Monza');
+  await buildOperator(site.db, site.tenant, 'coordinator'); // a second-level colleague, unused here
+  partner = await aPartner(site.db, site.tenant, org);
+  operator = await launch({ baseURL: site.baseURL, blockPageScripts: true });
+  op = operator.page;
+  await signIn(op, site.worker);
+  partnerBrowser = await launch({ baseURL: site.baseURL, blockPageScripts: true });
+  partnerPage = partnerBrowser.page;
+}, 120_000);
+
+afterAll(async () => {
+  await operator?.close();
+  await partnerBrowser?.close();
+});
+
+let referralUrl = '';
+
+describe('a referral with a closed loop', () => {
+  it('the operator refers the person to the partner, sharing two fields under the consent', async () => {
+    await go(op, `/operatori/persone/${personId}/invii/nuovo`);
+    await expectAccessible(op, 'new referral');
+    // An empty form comes back with an error summary, in Italian, status 422.
+    await op.uncheck('#f-shared-reason', { force: true });
+    const bad = await navigateBy(op, () => op.click('main form button[type="submit"]'));
+    expect(bad.status()).toBe(422);
+    expect(await op.locator('#error-summary').textContent()).toContain('Campo obbligatorio');
+    await expectAccessible(op, 'new referral with errors');
+    await op.selectOption('#f-organizationId', { label: 'Caritas Monza (disponibilità non indicata)' });
+    await op.fill('#f-reason', 'Pacco alimentare e orientamento al lavoro');
+    await op.check('#f-legalBasis-consent', { force: true });
+    await op.selectOption('#f-consentId', { label: 'Caritas Monza — nome e telefono' });
+    await op.uncheck('#f-shared-reason', { force: true });
+    await op.check('#f-shared-givenNames', { force: true });
+    await op.check('#f-shared-phone', { force: true });
+    const sent = await navigateBy(op, () => op.click('main form button[type="submit"]'));
+    expect(sent.status()).toBe(200);
+    referralUrl = new URL(op.url()).pathname;
+    expect(referralUrl).toMatch(/^\/operatori\/invii\/[0-9a-f-]{36}$/);
+    expect(await op.locator('#referral-status').textContent()).toBe('Inviato');
+    await expectAccessible(op, 'referral sent');
+  });
+
+  it('the partner signs in and sees only the two shared fields', async () => {
+    await signIn(partnerPage, partner);
+    await go(partnerPage, '/partner');
+    await expectAccessible(partnerPage, 'partner inbox');
+    await navigateBy(partnerPage, () => partnerPage.click('main table a'));
+    const body = (await partnerPage.locator('main').textContent()) ?? '';
+    expect(body).toContain('Giulia');
+    expect(body).toContain('+393331234567');
+    for (const hidden of ['Brambilla', 'giulia@example.org', 'Pacco alimentare']) expect(body).not.toContain(hidden);
+    expect(await partnerPage.locator('#referral-status').textContent()).toBe('Ricevuto');
+    await expectAccessible(partnerPage, 'partner referral');
+  });
+
+  it('the partner accepts, then completes with an outcome', async () => {
+    await navigateBy(partnerPage, () => partnerPage.click('button:has-text("Accetta l’invio")'));
+    expect(await partnerPage.locator('#referral-status').textContent()).toBe('Accettato');
+    await expectAccessible(partnerPage, 'partner referral accepted');
+    await partnerPage.selectOption('#complete-outcome', 'got_help');
+    await navigateBy(partnerPage, () => partnerPage.click('button:has-text("Concludi con un esito")'));
+    expect(await partnerPage.locator('#referral-status').textContent()).toBe('Concluso');
+  });
+
+  it('the operator sees the closed loop: completed, with the outcome and the history', async () => {
+    await go(op, referralUrl);
+    expect(await op.locator('#referral-status').textContent()).toBe('Concluso');
+    expect(await op.locator('#referral-outcome').textContent()).toBe('Ha ricevuto aiuto');
+    const history = (await op.locator('main table').last().textContent()) ?? '';
+    for (const step of ['Bozza', 'Inviato', 'Ricevuto', 'Accettato', 'Concluso']) expect(history).toContain(step);
+    await go(op, '/operatori/invii?vista=mine');
+    expect(await op.locator('main table').textContent()).toContain('Concluso');
+    await expectAccessible(op, 'referrals sent by me');
+  });
+});
