@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Ctx } from '../../platform/context.ts';
-import { NotFound } from '../../platform/errors.ts';
+import { DomainError, NotFound } from '../../platform/errors.ts';
 import type { App } from '../../platform/http/app.ts';
 import type { RouteDeps } from '../../platform/http/context.ts';
 import { pageCtx, sendPage } from '../../platform/http/pages.tsx';
@@ -25,6 +25,7 @@ import { BookingStepPage, type StepData } from './booking.views.tsx';
 import { addDays, romeDayTime, slotsNeeded } from './calendar.ts';
 import { confirmationIcs, getConfirmation, sendConfirmation } from './confirmation.service.ts';
 import { ConfirmationPage } from './confirmation.views.tsx';
+import { WindowLimit } from './ratelimit.ts';
 import { freeSlotsOfDay, listBookableOffices, monthAvailability } from './slots.service.ts';
 
 const Str = (max = 200) => Type.Optional(Type.String({ maxLength: max }));
@@ -50,6 +51,8 @@ export type BookingDeps = RouteDeps & MailDeps;
 
 /** The public booking in six steps (Modello Comuni). No login; state travels in hidden fields, never in the URL. */
 export function registerBookingPages(app: App, deps: BookingDeps): void {
+  // Against filling the agenda by script: confirmations per client address and hour.
+  const confirmations = new WindowLimit(20, 3_600_000);
   const publicCtx = (request: FastifyRequest): Ctx => ({
     actor: { kind: 'anonymous', tenantId: request.tenant.id || undefined },
     requestId: request.id,
@@ -214,6 +217,9 @@ export function registerBookingPages(app: App, deps: BookingDeps): void {
   );
 
   async function confirm(request: FastifyRequest, reply: FastifyReply, form: BookingForm) {
+    if (!confirmations.allow(request.ip, deps.clock.now().getTime())) {
+      throw new DomainError(429, 'too-many-bookings', 'Too many bookings from this address; try again later');
+    }
     const incomplete = firstIncomplete(form);
     if (incomplete.step !== 'summary')
       return show(request, reply, incomplete.step as FormStep, form, incomplete.errors, 422);

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Ctx } from '../../platform/context.ts';
+import { DomainError } from '../../platform/errors.ts';
 import type { App } from '../../platform/http/app.ts';
 import { pageCtx, sendPage } from '../../platform/http/pages.tsx';
 import { type BookingDeps, baseUrlOf } from './booking.routes.tsx';
@@ -15,6 +16,7 @@ import {
   verifyCode,
 } from './manage.service.ts';
 import { ManagePage, ManageRequestPage, ManageVerifyPage } from './manage.views.tsx';
+import { WindowLimit } from './ratelimit.ts';
 import { freeSlotsForMove } from './slots.service.ts';
 
 const Str = (max = 200) => Type.Optional(Type.String({ maxLength: max }));
@@ -24,6 +26,14 @@ const ActionBody = Type.Object({ token: Str(100), action: Str(20), slot: Str(40)
 
 /** Managing a booking without an account: code + e-mail, then a 6-digit code sent to that e-mail. */
 export function registerManagePages(app: App, deps: BookingDeps): void {
+  // Code requests and code attempts per client address and hour (each ticket also allows 5 attempts).
+  const requests = new WindowLimit(10, 3_600_000);
+  const attempts = new WindowLimit(30, 3_600_000);
+  const limit = (w: WindowLimit, request: FastifyRequest) => {
+    if (!w.allow(request.ip, deps.clock.now().getTime())) {
+      throw new DomainError(429, 'too-many-attempts', 'Too many attempts from this address; try again later');
+    }
+  };
   const ctxOf = (request: FastifyRequest): Ctx => ({
     actor: { kind: 'anonymous', tenantId: request.tenant.id || undefined },
     requestId: request.id,
@@ -39,6 +49,7 @@ export function registerManagePages(app: App, deps: BookingDeps): void {
     '/prenota/gestisci',
     { schema: { hide: true, body: RequestBody }, preHandler: app.csrfProtection },
     async (request, reply) => {
+      limit(requests, request);
       const page = pageCtx(request, reply);
       const t = manageT(page.locale);
       const values = { code: (request.body.code ?? '').trim(), email: (request.body.email ?? '').trim() };
@@ -61,6 +72,7 @@ export function registerManagePages(app: App, deps: BookingDeps): void {
     '/prenota/gestisci/verifica',
     { schema: { hide: true, body: VerifyBody }, preHandler: app.csrfProtection },
     async (request, reply) => {
+      limit(attempts, request);
       const page = pageCtx(request, reply);
       const t = manageT(page.locale);
       const ticket = request.body.ticket ?? '';
