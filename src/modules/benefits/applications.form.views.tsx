@@ -81,6 +81,7 @@ export function NewApplicationPage(props: {
       ) : null}
       <form method="post" action="/operatori/aiuti/nuova" novalidate>
         <Csrf token={props.csrf} />
+        {val(form, 'accessId') ? <input type="hidden" name="accessId" value={val(form, 'accessId')} /> : null}
         <div class="form-group">
           <label for="q" class="active">
             {t('field.q')}

@@ -7,6 +7,7 @@ import { pageCtx, sendPage } from '../../platform/http/pages.tsx';
 import { roleMay } from '../../platform/policy.ts';
 import { searchPeople } from '../people/index.ts';
 import { type Errors, type Form, NewApplicationPage } from './applications.form.views.tsx';
+import { ListPage } from './applications.list.views.tsx';
 import {
   type CheckKind,
   getApplication,
@@ -15,7 +16,7 @@ import {
   recordCheck,
   today,
 } from './applications.service.ts';
-import { ApplicationPage, ListPage } from './applications.views.tsx';
+import { ApplicationPage } from './applications.views.tsx';
 import { benefitsPermissions } from './benefits.policy.ts';
 import { decideApplication, listFunds, recordPayment, setFund } from './decisions.service.ts';
 import { measuresInEffect } from './rules.catalogue.ts';
@@ -137,8 +138,12 @@ export function registerApplicationPages(app: App, deps: RouteDeps): void {
     );
   };
 
-  app.get('/operatori/aiuti/nuova', { schema: { hide: true } }, async (request, reply) =>
-    newPage(request, reply, {}, {}),
+  // From an access outcome: /operatori/aiuti/nuova?accesso=<uuid> (an id, never personal data).
+  app.get(
+    '/operatori/aiuti/nuova',
+    { schema: { hide: true, querystring: Type.Object({ accesso: Type.Optional(Type.String({ format: 'uuid' })) }) } },
+    async (request, reply) =>
+      newPage(request, reply, request.query.accesso ? { accessId: request.query.accesso } : {}, {}),
   );
 
   app.post(
@@ -160,6 +165,7 @@ export function registerApplicationPages(app: App, deps: RouteDeps): void {
       const documents = Array.isArray(form.documents) ? form.documents : [];
       const result = await openApplication(ctx, {
         personId: str('personId') ?? '',
+        accessId: str('accessId'),
         measure: str('measure') ?? '',
         inputs,
         dsuProtocol: str('dsuProtocol'),
@@ -171,7 +177,7 @@ export function registerApplicationPages(app: App, deps: RouteDeps): void {
         for (const e of result.errors) {
           const field = e.field.startsWith('inputs.')
             ? `in-${e.field.slice(7)}`
-            : e.field === 'personId' && !people
+            : (e.field === 'personId' && !people) || e.field === 'accessId'
               ? 'q'
               : e.field;
           errors[field] = e.code === 'tooLong' ? 'invalid' : e.code;

@@ -69,6 +69,14 @@ describe('benefit applications API', () => {
     const bad = await call('worker', 'POST', '/api/v1/benefit-applications', { personId, measure: 'adi', inputs: {} });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().errors).toEqual([{ pointer: '/measure', detail: 'unknown' }]);
+    const noAccess = await call('worker', 'POST', '/api/v1/benefit-applications', {
+      personId,
+      accessId: '00000000-0000-7000-8000-000000000001',
+      measure: 'contributo-ordinario',
+      inputs: {},
+    });
+    expect(noAccess.statusCode).toBe(422);
+    expect(noAccess.json().errors).toEqual([{ pointer: '/accessId', detail: 'unknown' }]);
     expect((await call('worker', 'PUT', '/api/v1/funds', { measure: 'adi', year: 2026, amount: 1 })).statusCode).toBe(
       403,
     );

@@ -1,6 +1,7 @@
 import { type Evaluation, evaluateRuleSet } from './rules.engine.ts';
+import { ADI, SFL } from './rules.inclusion.ts';
 import { ONE_OFF, ORDINARY_2025, ORDINARY_2026 } from './rules.municipal.ts';
-import { ADI, AUU, BONUS_SOCIALI, MOROSITA, SFL } from './rules.national.ts';
+import { AUU, BONUS_SOCIALI, MOROSITA } from './rules.national.ts';
 import type { Inputs, RuleSetDefinition } from './rules.types.ts';
 
 /** One published version of a measure's rules, valid from `effectiveFrom` to `effectiveTo` (inclusive). */
