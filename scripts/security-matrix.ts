@@ -13,6 +13,7 @@ import { appointmentsPermissions } from '../src/modules/appointments/index.ts';
 import { auditPermissions } from '../src/modules/audit/index.ts';
 import { benefitsPermissions } from '../src/modules/benefits/index.ts';
 import { casesPermissions } from '../src/modules/cases/index.ts';
+import { directoryPermissions } from '../src/modules/directory/index.ts';
 import { identityPermissions } from '../src/modules/identity/index.ts';
 import { officesPermissions } from '../src/modules/offices/index.ts';
 import { peoplePermissions } from '../src/modules/people/index.ts';
@@ -29,6 +30,7 @@ export const MODULES: Record<string, Permissions> = {
   appointments: appointmentsPermissions,
   audit: auditPermissions,
   cases: casesPermissions,
+  directory: directoryPermissions,
   benefits: benefitsPermissions,
   identity: identityPermissions,
   offices: officesPermissions,
@@ -73,6 +75,15 @@ export const SCOPES: Record<string, string> = {
     'A coordinator reads one of their offices at a time (the tenant total only when overseeing every office) and sees raw ' +
     'counts with small cells flagged; a researcher reads any office or the tenant with small cells suppressed (counts ' +
     'withheld). Audited (`indicator.read`, period and office). Routes: `GET /api/v1/indicators/access`, page `/operatori/indicatori`.',
+  'directory.manage':
+    'Own tenant. Coordinators and admins edit a service of the directory (Italian text, English translation, status, ' +
+    'need areas; row version checked, a stale save is 409 with the current version), mark it verified (`assured_date`) ' +
+    'and list the services not verified for 12 months. Each changed field becomes a public HSDS `metadata` row ' +
+    '(change history, `updated_by` = the operator id). Refused: 403, audited `denied`. Audited (`directory.manage`, ' +
+    'service id and the names of the changed fields; never the text). Reading the directory is public (`/servizi`, ' +
+    '`/hsds`). The same roles keep the synonym table of the search (residents’ phrases → catalogue words; audited ' +
+    '`synonym.save` / `synonym.delete`). Routes: `GET|POST /operatori/servizi/{id}/modifica`, ' +
+    '`GET /operatori/servizi/da-verificare`, `GET|POST /operatori/servizi/sinonimi`.',
   'interview.conduct':
     'Own tenant; office-scoped: the accesses of the operator’s assigned offices (a coordinator with none assigned ' +
     'reaches every office; other roles with none reach none). An unknown, foreign or out-of-scope access is 404, ' +

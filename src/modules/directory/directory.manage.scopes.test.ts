@@ -140,3 +140,53 @@ describe('operator directory search', () => {
     expect(seen.body).not.toContain('/modifica');
   });
 });
+
+describe('synonym table (directory.manage)', () => {
+  it.each(ROLES)('%s: allowed adds, uses and deletes a phrase (audited); refused gets 403', async (role) => {
+    const op = operators[role];
+    const browser = new Browser(app);
+    await browser.login(op.username, op.password);
+    const list = await browser.get('/operatori/servizi/sinonimi');
+    if (!allowed(role)) {
+      expect(list.statusCode).toBe(403);
+      return;
+    }
+    expect(list.statusCode).toBe(200);
+    const phrase = `parola${role.replace('_', '')}`;
+    const saved = await browser.submit('/operatori/servizi/sinonimi', '/operatori/servizi/sinonimi', {
+      phrase,
+      expansion: 'telesoccorso',
+    });
+    expect(saved.statusCode).toBe(303);
+    const found = await browser.get(`/operatori/servizi?q=${phrase}`);
+    expect(found.body).toContain(`/servizi/${serviceId}`);
+    const row = await db
+      .selectFrom('directory_synonym')
+      .select('id')
+      .where('phrase', '=', phrase)
+      .executeTakeFirstOrThrow();
+    const gone = await browser.submit(
+      '/operatori/servizi/sinonimi',
+      `/operatori/servizi/sinonimi/${row.id}/elimina`,
+      {},
+    );
+    expect(gone.statusCode).toBe(303);
+    expect(await db.selectFrom('directory_synonym').select('id').where('phrase', '=', phrase).execute()).toEqual([]);
+    const ops = (await events(op.userId)).map((e) => (e.details as { op: string }).op);
+    expect(ops).toEqual(expect.arrayContaining(['synonym.save', 'synonym.delete']));
+  });
+
+  it('answers an empty phrase with 422 and the error summary, saving nothing', async () => {
+    const browser = new Browser(app);
+    await browser.login(operators.admin.username, operators.admin.password);
+    const before = (await db.selectFrom('directory_synonym').select('id').execute()).length;
+    const res = await browser.submit('/operatori/servizi/sinonimi', '/operatori/servizi/sinonimi', {
+      phrase: ' ',
+      expansion: 'utenze',
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.body).toContain('id="error-summary"');
+    expect(res.body).toContain('aria-describedby="syn-phrase-error"');
+    expect((await db.selectFrom('directory_synonym').select('id').execute()).length).toBe(before);
+  });
+});

@@ -82,6 +82,8 @@ export function SearchPage(props: {
       {props.manage ? (
         <p>
           <a href="/operatori/servizi/da-verificare">{m('search.stale')}</a>
+          {' · '}
+          <a href="/operatori/servizi/sinonimi">{m('syn.link')}</a>
         </p>
       ) : null}
       <search>

@@ -5,6 +5,8 @@ import type { App } from '../../platform/http/app.ts';
 import { ctxOf, type RouteDeps, requireOperator } from '../../platform/http/context.ts';
 import { pageCtx, sendPage } from '../../platform/http/pages.tsx';
 import { filterChoices } from './directory.read.ts';
+import { deleteSynonym, listSynonyms, saveSynonym } from './synonyms.service.ts';
+import { SynonymsPage } from './synonyms.views.tsx';
 import { listStale, type ServiceEdit, serviceForEdit, TEXT_FIELDS, updateService } from './upkeep.service.ts';
 import { EditServicePage, StalePage } from './upkeep.views.tsx';
 
@@ -65,6 +67,63 @@ export function registerUpkeepPages(app: App, deps: RouteDeps): void {
       status,
     );
   };
+
+  app.get<{ Querystring: { salvato?: string } }>(
+    '/operatori/servizi/sinonimi',
+    { schema: { hide: true } },
+    async (request, reply) => {
+      requireOperator(request);
+      const synonyms = await listSynonyms(ctxOf(request, deps));
+      return sendPage(
+        reply,
+        <SynonymsPage
+          page={pageCtx(request, reply)}
+          synonyms={synonyms}
+          csrf={reply.generateCsrf()}
+          saved={request.query.salvato === '1'}
+        />,
+      );
+    },
+  );
+
+  app.post(
+    '/operatori/servizi/sinonimi',
+    { schema: { hide: true }, preHandler: app.csrfProtection },
+    async (request, reply) => {
+      requireOperator(request);
+      const b = (request.body ?? {}) as Record<string, unknown>;
+      const form = {
+        phrase: typeof b.phrase === 'string' ? b.phrase : '',
+        expansion: typeof b.expansion === 'string' ? b.expansion : '',
+      };
+      const ctx = ctxOf(request, deps);
+      const result = await saveSynonym(ctx, form);
+      if (result.kind === 'saved') return reply.redirect('/operatori/servizi/sinonimi?salvato=1', 303);
+      const synonyms = await listSynonyms(ctx);
+      return sendPage(
+        reply,
+        <SynonymsPage
+          page={pageCtx(request, reply)}
+          synonyms={synonyms}
+          csrf={reply.generateCsrf()}
+          form={form}
+          errors={result.errors}
+        />,
+        422,
+      );
+    },
+  );
+
+  app.post<{ Params: { id: string } }>(
+    '/operatori/servizi/sinonimi/:id/elimina',
+    { schema: { hide: true }, preHandler: app.csrfProtection },
+    async (request, reply) => {
+      requireOperator(request);
+      if (!UUID.test(request.params.id)) throw new NotFound('synonym');
+      await deleteSynonym(ctxOf(request, deps), request.params.id);
+      return reply.redirect('/operatori/servizi/sinonimi', 303);
+    },
+  );
 
   app.get('/operatori/servizi/da-verificare', { schema: { hide: true } }, async (request, reply) => {
     requireOperator(request);
