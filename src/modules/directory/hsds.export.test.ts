@@ -4,8 +4,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildTestApp } from '../../../test/support/app.ts';
 import { freshDatabase } from '../../../test/support/db.ts';
-import { HSDS_EXAMPLES, importInto } from '../../../test/support/directory.ts';
+import { demoDirectoryWorld, HSDS_EXAMPLES, importInto } from '../../../test/support/directory.ts';
 import { buildTenant } from '../../../test/support/factories.ts';
+import { validateAgainst } from './hsds.schemas.ts';
 import { exportHsds } from './index.ts';
 
 const URLS = [
@@ -44,5 +45,22 @@ describe('export hsds', () => {
       expect(ra.statusCode, url).toBe(200);
       expect(rb.json(), url).toEqual(ra.json());
     }
+  }, 60_000);
+
+  it('exports the demo Monza catalogue as a package that imports cleanly, every service valid HSDS', async () => {
+    const a = await freshDatabase();
+    const { tenant } = await demoDirectoryWorld(a.db);
+    const dir = await mkdtemp(path.join(tmpdir(), 'hsds-demo-'));
+    const deps = { db: a.db, clock: { now: () => new Date('2026-11-27T09:00:00Z') }, requestId: 'test' };
+    await exportHsds(deps, { tenantId: tenant.id, dir });
+    const b = await freshDatabase();
+    const tb = await buildTenant(b.db);
+    const s = await importInto(b.db, tb.id, dir);
+    expect(s.problems).toEqual([]);
+    expect(await b.db.selectFrom('hsds_service').select('id').execute()).toHaveLength(60);
+    const app = await buildTestApp(b.db);
+    const list = (await app.inject({ url: '/hsds/services?per_page=200&full=true' })).json();
+    expect(list.total_items).toBe(60);
+    for (const service of list.contents) expect(validateAgainst('service', service)).toEqual([]);
   }, 60_000);
 });
