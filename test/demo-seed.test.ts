@@ -43,6 +43,7 @@ it('seeds Monza once: offices with hours, one operator per role, neighbourhoods 
     'auditor',
     'coordinator',
     'front_office',
+    'partner', // seedDemoReferrals: the partner user of the first demo organization
     'researcher',
     'social_worker',
     'social_worker',

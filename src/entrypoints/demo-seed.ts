@@ -9,6 +9,7 @@ import { seedDemoBenefits } from '../modules/benefits/index.ts';
 import { seedDemoDirectory } from '../modules/directory/index.ts';
 import { createOperator } from '../modules/identity/index.ts';
 import { insertHours, insertOffice, type NewOffice } from '../modules/offices/index.ts';
+import { seedDemoReferrals } from '../modules/referrals/index.ts';
 import type { Role } from '../platform/context.ts';
 import { asSystem, type Db } from '../platform/db/database.ts';
 import { newId } from '../platform/ids.ts';
@@ -269,6 +270,7 @@ export async function seedDemo(db: Db, dataDir: string, requestId: string): Prom
   await seedDemoTaxonomy(db);
   await seedDemoQuestionnaire(db);
   await seedDemoDirectory(db);
+  await seedDemoReferrals(db);
   await seedDemoAppointments(db);
   await seedDemoBenefits(db);
   return created;
