@@ -12,6 +12,7 @@ import { expectAccessible, go, type Launched, launch, navigateBy } from './brows
 let browser: Launched;
 let page: Page;
 let smtp: TestSmtp;
+let baseURL: string;
 
 beforeAll(async () => {
   const { db } = await freshDatabase();
@@ -31,6 +32,7 @@ beforeAll(async () => {
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
+  baseURL = `http://127.0.0.1:${port}`;
   // A phone-sized screen; no page script runs (the flow must work without JavaScript), axe still evaluates.
   browser = await launch({
     baseURL: `http://127.0.0.1:${port}`,
@@ -143,5 +145,32 @@ describe('booking an appointment in a real browser', () => {
     await expectAccessible(page, 'manage: cancelled');
     const cancelled = await smtp.waitFor((m) => m.subject === `Appuntamento annullato — ${code}`);
     expect(cancelled.attachments[0]?.body).toContain('STATUS:CANCELLED');
+  });
+
+  it('the same six steps work with the page scripts running (Bootstrap Italia loaded)', async () => {
+    const withJs = await launch({ baseURL, viewport: { width: 390, height: 844 } });
+    const p = withJs.page;
+    try {
+      const click = (label: string) => navigateBy(p, () => p.getByRole('button', { name: label, exact: true }).click());
+      const tick = (id: string) => p.locator(`label[for="${id}"]`).click();
+      await go(p, '/prenota');
+      await tick('office');
+      await click('Avanti');
+      const day = (await p.locator('input[name="day"][value="2026-11-30"]').getAttribute('id')) ?? '';
+      await tick(day);
+      await click('Mostra gli orari');
+      await tick('slot');
+      await click('Avanti');
+      await tick('topic');
+      await click('Avanti');
+      await p.fill('#name', 'Paolo Riva');
+      await p.fill('#phone', '039 555 1234');
+      await tick('privacy');
+      await click('Avanti');
+      await click('Conferma la prenotazione');
+      expect(await p.locator('[data-testid="booking-code"]').textContent()).toMatch(/^APP-2026-\d{6}$/);
+    } finally {
+      await withJs.close();
+    }
   });
 });
