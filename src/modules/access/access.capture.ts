@@ -33,5 +33,6 @@ export function inputOf(form: CaptureForm): RegisterAccessInput {
     requests: [{ needAreaId: form.needAreaId, reason: form.reason }],
     urgency: form.urgency as RegisterAccessInput['urgency'],
     ...(form.urgencyReason.trim() ? { urgencyReason: form.urgencyReason } : {}),
+    ...(form.pronto === '1' ? { prontoIntervento: true } : {}),
   };
 }

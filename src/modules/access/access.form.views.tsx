@@ -35,6 +35,8 @@ export interface CaptureForm {
   reason: string;
   urgency: string;
   urgencyReason: string;
+  /** '1' when the pronto intervento sociale path is taken. */
+  pronto: string;
 }
 
 export const EMPTY_CAPTURE: Omit<CaptureForm, 'officeId'> = {
@@ -49,6 +51,7 @@ export const EMPTY_CAPTURE: Omit<CaptureForm, 'officeId'> = {
   reason: '',
   urgency: 'ordinary',
   urgencyReason: '',
+  pronto: '',
 };
 
 export function CapturePage(props: {
@@ -206,6 +209,19 @@ export function CapturePage(props: {
               label={t(`urgency.${u}`)}
             />
           ))}
+          <div class="form-check mt-2">
+            <input
+              type="checkbox"
+              id="pronto"
+              name="pronto"
+              value="1"
+              checked={form.pronto === '1'}
+              aria-describedby={errors.pronto ? 'pronto-error' : undefined}
+              aria-invalid={errors.pronto ? 'true' : undefined}
+            />
+            <label for="pronto">{t('field.pronto')}</label>
+          </div>
+          <Hint id="pronto" error={errors.pronto} />
         </fieldset>
         <TextArea
           id="urgencyReason"

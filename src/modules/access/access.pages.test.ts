@@ -128,6 +128,30 @@ describe('quick capture page', () => {
   });
 });
 
+describe('pronto intervento sociale', () => {
+  it('refuses it with an ordinary urgency (422, tied to the box) and records it with an immediate one', async () => {
+    const b = await signedIn(world.desk);
+    const refused = await b.submit(NEW, NEW, base({ who: 'anonymous', pronto: '1' }));
+    expect(refused.statusCode).toBe(422);
+    expect(refused.body).toContain('href="#pronto"');
+    expect(refused.body).toMatch(/id="pronto"[^>]*aria-describedby="pronto-error"/);
+    const saved = await b.submit(
+      NEW,
+      NEW,
+      base({ who: 'anonymous', pronto: '1', urgency: 'immediate', urgencyReason: 'Notte in strada' }),
+    );
+    expect(saved.statusCode).toBe(303);
+    const id = idFrom(saved.headers.location);
+    const row = await world.db
+      .selectFrom('access')
+      .select('pronto_intervento')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(row.pronto_intervento).toBe(true);
+    expect((await b.get(`/operatori/accessi/${id}`)).body).toContain('Pronto intervento sociale</strong>');
+  });
+});
+
 describe('access page and today list', () => {
   it('records outcomes per request, refuses closing while one lacks an outcome (409), then closes', async () => {
     const b = await signedIn(worker);

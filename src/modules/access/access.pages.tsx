@@ -39,6 +39,7 @@ const CaptureBody = Type.Object({
   reason: Str(4000),
   urgency: Str(40),
   urgencyReason: Str(4000),
+  pronto: Str(5),
   action: Str(20),
   _csrf: Str(),
 });
@@ -140,6 +141,7 @@ export function registerAccessPages(app: App, deps: RouteDeps): void {
       };
       if (!form.who) add('who-anonymous', t('error.whoRequired'));
       if (!form.needAreaId) add('needAreaId', t('error.required'));
+      if (form.pronto === '1' && form.urgency === 'ordinary') add('pronto', t('error.prontoOrdinary'));
       let status = 422;
       if (Object.keys(errors).length === 0) {
         try {

@@ -87,6 +87,12 @@ export function AccessPage(props: {
             t(`urgency.${a.triage.urgency}` as AccessMessageKey)
           )}
           {a.triage.urgencyReason ? ` — ${a.triage.urgencyReason}` : ''}
+          {a.triage.prontoIntervento ? (
+            <>
+              {' '}
+              <strong class="badge bg-danger">{t('access.pronto')}</strong>
+            </>
+          ) : null}
         </dd>
         <dt class="col-sm-3">{t('access.status')}</dt>
         <dd class="col-sm-9">
