@@ -5,11 +5,14 @@ import { demoDirectoryWorld } from '../../../test/support/directory.ts';
 
 let app: Awaited<ReturnType<typeof buildTestApp>>;
 let world: Awaited<ReturnType<typeof demoDirectoryWorld>>;
+let tuesdayMorning: Awaited<ReturnType<typeof buildTestApp>>;
 
 beforeAll(async () => {
   const { db } = await freshDatabase();
   world = await demoDirectoryWorld(db);
   app = await buildTestApp(db);
+  // Tuesday 1 December 2026, 10:00 in Rome.
+  tuesdayMorning = await buildTestApp(db, { clock: { now: () => new Date('2026-12-01T09:00:00Z') } });
 }, 60_000);
 
 const get = (url: string, lang?: string) => app.inject({ url, headers: lang ? { cookie: `lang=${lang}` } : {} });
@@ -45,6 +48,15 @@ describe('public directory pages', () => {
     expect(arabic.body).toContain('Mediazione linguistico-culturale');
     expect(arabic.body).not.toContain('Telesoccorso');
     expect(arabic.body).toMatch(/<option value="ar" selected[^>]*>arabo<\/option>/);
+  });
+
+  it('keeps to services open now (Rome time) when asked', async () => {
+    const open = async (q: string) => (await tuesdayMorning.inject({ url: `/servizi?aperto=1&q=${q}` })).body;
+    expect(await open('segretariato')).toContain('>Segretariato Sociale<'); // Monday to Friday 09:00–12:30
+    expect(await open('famiglia')).not.toContain('Centro per la famiglia'); // Tuesday and Thursday 14:00–18:00
+    expect(await open('mensa')).not.toContain('Mensa solidale'); // 12:00–13:30
+    const any = await tuesdayMorning.inject({ url: '/servizi?q=famiglia' });
+    expect(any.body).toContain('Centro per la famiglia');
   });
 
   it('shows a service page with every section, the booking link and the demo warning', async () => {

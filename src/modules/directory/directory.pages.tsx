@@ -6,6 +6,7 @@ import { type RouteDeps, requireOperator } from '../../platform/http/context.ts'
 import { pageCtx, sendPage } from '../../platform/http/pages.tsx';
 import { messagesFor } from '../../platform/i18n/index.ts';
 import { roleMay } from '../../platform/policy.ts';
+import { romeWeekdayAndTime } from '../../platform/time.ts';
 import { directoryMessages } from './directory.messages.ts';
 import { directoryPermissions } from './directory.policy.ts';
 import { filterChoices, searchCards, servicePage } from './directory.read.ts';
@@ -13,6 +14,13 @@ import { type SearchForm, SearchPage, TARGET_GROUPS } from './search.views.tsx';
 import { ServicePage } from './service.views.tsx';
 
 const PER_PAGE = 20;
+const DAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
+
+/** Weekday code and HH:MM:SS of an instant in Rome, as HSDS schedules write them. */
+function openAt(now: Date): { day: (typeof DAYS)[number]; time: string } {
+  const { weekday, time } = romeWeekdayAndTime(now);
+  return { day: DAYS[weekday - 1] ?? 'MO', time: `${time}:00` };
+}
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CODE = /^[a-z0-9_.-]{2,60}$/;
 
@@ -27,6 +35,7 @@ function formOf(query: unknown): SearchForm {
     group: (TARGET_GROUPS as readonly string[]).includes(str(q.per)) ? str(q.per) : '',
     language: /^[a-z]{2,3}$/.test(str(q.lingua)) ? str(q.lingua) : '',
     free: str(q.gratuito) === '1',
+    openNow: str(q.aperto) === '1',
     page: Number.isFinite(page) && page > 0 && page < 10_000 ? page : 1,
   };
 }
@@ -67,6 +76,7 @@ export function registerDirectoryPages(app: App, deps: RouteDeps): void {
       targetGroup: form.group || undefined,
       language: form.language || undefined,
       free: form.free || undefined,
+      openAt: form.openNow ? openAt(deps.clock.now()) : undefined,
     };
     const { choices, found } = await withTenant(deps.db, tenantId, async (trx) => ({
       choices: await filterChoices(trx, page.locale),

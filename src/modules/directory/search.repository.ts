@@ -27,6 +27,8 @@ export interface SearchFilters {
   free?: boolean;
   language?: string; // ISO 639 code of a language the service is offered in
   activeOnly?: boolean;
+  /** Open at this moment (Rome): a weekly schedule of the service, or of a location it is offered at. */
+  openAt?: { day: 'MO' | 'TU' | 'WE' | 'TH' | 'FR' | 'SA' | 'SU'; time: string };
 }
 
 /**
@@ -99,6 +101,12 @@ function filterSql(f: SearchFilters): RawBuilder<unknown>[] {
     where.push(
       sql`EXISTS (SELECT 1 FROM hsds_language l WHERE l.service_id = s.id AND lower(l.data->>'code') = ${f.language.toLowerCase()})`,
     );
+  if (f.openAt)
+    where.push(sql`EXISTS (SELECT 1 FROM hsds_schedule sc
+      WHERE (sc.service_id = s.id OR sc.location_id IN (
+          SELECT sal.location_id FROM hsds_service_at_location sal WHERE sal.service_id = s.id))
+        AND (',' || upper(replace(coalesce(sc.data->>'byday', ''), ' ', '')) || ',') LIKE ${`%,${f.openAt.day},%`}
+        AND sc.data->>'opens_at' <= ${f.openAt.time} AND sc.data->>'closes_at' > ${f.openAt.time})`);
   return where;
 }
 

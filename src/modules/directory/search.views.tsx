@@ -33,6 +33,7 @@ export interface SearchForm {
   group: string;
   language: string;
   free: boolean;
+  openNow: boolean;
   page: number;
 }
 
@@ -50,6 +51,7 @@ const query = (f: SearchForm, page: number) =>
     ...(f.group ? { per: f.group } : {}),
     ...(f.language ? { lingua: f.language } : {}),
     ...(f.free ? { gratuito: '1' } : {}),
+    ...(f.openNow ? { aperto: '1' } : {}),
     ...(page > 1 ? { pagina: String(page) } : {}),
   }).toString();
 
@@ -157,6 +159,10 @@ export function SearchPage(props: {
               <div class="form-check">
                 <input id="gratuito" name="gratuito" type="checkbox" value="1" checked={form.free} />
                 <label for="gratuito">{m('search.free')}</label>
+              </div>
+              <div class="form-check">
+                <input id="aperto" name="aperto" type="checkbox" value="1" checked={form.openNow} />
+                <label for="aperto">{m('search.openNow')}</label>
               </div>
             </div>
           </div>
