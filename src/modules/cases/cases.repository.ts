@@ -220,3 +220,16 @@ export async function listCases(db: Executor, tenantId: string, filter: Caseload
   if (filter.area) q = q.where('c.area', '=', filter.area);
   return (await q.orderBy('c.proposed_at', 'desc').limit(500).execute()) as CaseRow[];
 }
+
+/** The tenant's active social workers and coordinators, for choosing a responsible worker. */
+export async function listCaseworkers(db: Executor, tenantId: string) {
+  return db
+    .selectFrom('membership as m')
+    .innerJoin('app_user as u', 'u.id', 'm.user_id')
+    .select(['u.id', 'u.display_name'])
+    .where('m.tenant_id', '=', tenantId)
+    .where('m.role', 'in', ['social_worker', 'coordinator'])
+    .where('u.disabled_at', 'is', null)
+    .orderBy('u.display_name')
+    .execute();
+}

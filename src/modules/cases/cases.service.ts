@@ -262,3 +262,11 @@ export async function listCaseload(ctx: Ctx, query: CaseloadQuery): Promise<Case
     return items;
   });
 }
+
+/** Workers who may hold a case, for the coordinator's decision form (names of staff, not of residents). */
+export async function listCaseworkers(ctx: Ctx): Promise<{ id: string; name: string }[]> {
+  const actor = await authorise(ctx, 'case.decide');
+  return withTenant(ctx.db, actor.tenantId, async (trx) =>
+    (await repo.listCaseworkers(trx, actor.tenantId)).map((w) => ({ id: w.id, name: w.display_name })),
+  );
+}
