@@ -134,8 +134,9 @@ export const SCOPES: Record<string, string> = {
     '`POST /api/v1/benefit-applications`, `POST /api/v1/benefit-applications/{id}/checks`.',
   'benefit_application.read':
     'Own tenant (row-level security; another tenant’s application is 404, audited `denied`). Every read is audited ' +
-    '(`benefit_application.read`), every list with the ids shown (`benefit_application.list`). Routes: ' +
-    '`GET /api/v1/benefit-applications[/{id}]`.',
+    '(`benefit_application.read`), every list with the ids shown (`benefit_application.list`); the decision notice ' +
+    'PDF is such a read (409 while undecided). Routes: `GET /api/v1/benefit-applications[/{id}]`, ' +
+    '`GET /api/v1/benefit-applications/{id}/notice.pdf`, pages `/operatori/aiuti[/{id}[/comunicazione.pdf]]`.',
   'benefit_application.decide':
     'Own tenant. Four eyes: the operator who prepared the application never decides it (403, audited `denied`, ' +
     '`reason = four-eyes`; also a database CHECK). Only open applications at the version read (409 stale). Approval ' +

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setFund } from '../../src/modules/benefits/decisions.service.ts';
+import { pdfText } from '../../src/modules/benefits/notice.pdf.ts';
 import { systemClock } from '../../src/platform/context.ts';
 import { seedBenefitRules } from '../support/benefits.ts';
 import { buildOperator, operatorCtx, type TestOperator } from '../support/factories.ts';
@@ -128,6 +129,10 @@ describe('an application in a real browser: prepared by a social worker, checked
     expect(await text('#status')).toBe('Approvata');
     expect(await text('#decision')).toContain('2299,20');
     await expectAccessible(page, 'approved application with payments');
+    const notice = await page.request.get(`${applicationUrl}/comunicazione.pdf`);
+    expect(notice.status()).toBe(200);
+    expect(notice.headers()['content-type']).toBe('application/pdf');
+    expect(pdfText(await notice.body()).join(' ')).toContain('Esito: domanda APPROVATA.');
 
     await go(page, '/operatori/aiuti');
     expect(

@@ -97,6 +97,7 @@ export const applicationMessages = defineMessages({
     'payment.paid': 'Pagato il {day}',
     'payment.record': 'Registra il pagamento',
     'notice.saved': 'Fatto.',
+    'app.notice': 'Scarica la comunicazione della decisione (PDF)',
     'error.conflict': 'Non è stato possibile: {detail}',
   },
   en: {
@@ -194,6 +195,7 @@ export const applicationMessages = defineMessages({
     'payment.paid': 'Paid on {day}',
     'payment.record': 'Record the payment',
     'notice.saved': 'Done.',
+    'app.notice': 'Download the decision notice (PDF, in Italian)',
     'error.conflict': 'This could not be done: {detail}',
   },
 });

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { Forbidden } from '../../platform/errors.ts';
+import { DomainError, Forbidden } from '../../platform/errors.ts';
 import type { App } from '../../platform/http/app.ts';
 import { ctxOf, type RouteDeps, requireOperator } from '../../platform/http/context.ts';
 import { pageCtx, sendPage } from '../../platform/http/pages.tsx';
@@ -19,6 +19,7 @@ import {
 import { ApplicationPage } from './applications.views.tsx';
 import { benefitsPermissions } from './benefits.policy.ts';
 import { decideApplication, listFunds, recordPayment, setFund } from './decisions.service.ts';
+import { noticeLines, renderPdf } from './notice.pdf.ts';
 import { measuresInEffect } from './rules.catalogue.ts';
 import { namesIn } from './rules.engine.ts';
 import { listRuleSets } from './rules.service.ts';
@@ -202,6 +203,16 @@ export function registerApplicationPages(app: App, deps: RouteDeps): void {
       reply,
       <ApplicationPage page={pageCtx(request, reply)} app={application} csrf={reply.generateCsrf()} can={can} />,
     );
+  });
+
+  app.get('/operatori/aiuti/:id/comunicazione.pdf', { schema: { hide: true, params: Id } }, async (request, reply) => {
+    requireOperator(request);
+    const application = await getApplication(ctxOf(request, deps), request.params.id);
+    if (!application.decision) throw new DomainError(409, 'undecided', 'The application is not decided yet');
+    return reply
+      .type('application/pdf')
+      .header('content-disposition', `attachment; filename="${application.code}.pdf"`)
+      .send(renderPdf(noticeLines(application, request.tenant.name)));
   });
 
   const back = (id: string) => `/operatori/aiuti/${id}`;

@@ -5,6 +5,7 @@ import { freshDatabase } from '../../../test/support/db.ts';
 import { buildOffice, buildOperator, buildTenant, buildToken, operatorCtx } from '../../../test/support/factories.ts';
 import { savePerson } from '../../../test/support/people.ts';
 import type { Db } from '../../platform/db/database.ts';
+import { pdfText } from './notice.pdf.ts';
 
 let app: Awaited<ReturnType<typeof buildTestApp>>;
 let db: Db;
@@ -57,6 +58,17 @@ describe('benefit applications API', () => {
     });
     expect(decided.statusCode).toBe(200);
     expect(decided.json().decision.totalAmount).toBe(2299.2);
+    const notice = await call('worker', 'GET', `/api/v1/benefit-applications/${id}/notice.pdf`);
+    expect(notice.statusCode).toBe(200);
+    expect(notice.headers['content-type']).toBe('application/pdf');
+    expect(notice.rawPayload.subarray(0, 8).toString('latin1')).toBe('%PDF-1.4');
+    const lines = pdfText(notice.rawPayload).join(' ');
+    expect(lines).toContain('Esito: domanda APPROVATA.');
+    expect(lines).toMatch(/Importo complessivo: 2299,20\s€/);
+    expect(lines).toContain('Contributo economico ordinario versione 2, in vigore dal 01/01/2026');
+    // Decided on 10/03/2026: the 60-day appeal deadline is 09/05/2026.
+    expect(lines).toContain('entro il 09/05/2026');
+    expect(lines).not.toContain('Lia');
     const funds = (await call('worker', 'GET', '/api/v1/funds?year=2026')).json().items;
     expect(funds[0]).toMatchObject({ committed: 2299.2, available: 2700.8 });
     const csv = await call('coordinator', 'GET', '/api/v1/benefit-payments/due.csv?until=2026-05-31');
@@ -95,6 +107,8 @@ describe('benefit applications API', () => {
     });
     expect(stale.statusCode).toBe(409);
     expect(stale.headers['content-type']).toContain('application/problem+json');
+    const undecided = await call('worker', 'GET', `/api/v1/benefit-applications/${opened.json().id}/notice.pdf`);
+    expect(undecided.statusCode).toBe(409);
   });
 
   it('lists the endpoints in the OpenAPI document', async () => {

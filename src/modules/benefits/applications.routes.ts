@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { DomainError } from '../../platform/errors.ts';
 import type { App } from '../../platform/http/app.ts';
 import { ctxOf, type RouteDeps, requireOperator } from '../../platform/http/context.ts';
 import { problemResponse, problemType, sendProblem } from '../../platform/http/problem.ts';
@@ -11,6 +12,7 @@ import {
   recordPayment,
   setFund,
 } from './decisions.service.ts';
+import { noticeLines, renderPdf } from './notice.pdf.ts';
 import { DOCUMENTS, INPUT_NAMES, INPUTS } from './rules.types.ts';
 
 const Uuid = Type.String({ format: 'uuid' });
@@ -135,6 +137,29 @@ export function registerApplicationsApi(app: App, deps: RouteDeps): void {
     async (request) => {
       requireOperator(request);
       return getApplication(ctxOf(request, deps), request.params.id);
+    },
+  );
+
+  app.get(
+    '/api/v1/benefit-applications/:id/notice.pdf',
+    {
+      schema: {
+        tags: ['benefits'],
+        summary:
+          'The decision notice as PDF: amount and period or reason, rule version and trace summary, appeal route and ' +
+          'deadline (audited as a read; 409 while undecided)',
+        params: Id,
+        response: { 200: Type.String({ description: 'application/pdf' }), ...problems },
+      },
+    },
+    async (request, reply) => {
+      requireOperator(request);
+      const application = await getApplication(ctxOf(request, deps), request.params.id);
+      if (!application.decision) throw new DomainError(409, 'undecided', 'The application is not decided yet');
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="${application.code}.pdf"`)
+        .send(renderPdf(noticeLines(application, request.tenant.name)));
     },
   );
 

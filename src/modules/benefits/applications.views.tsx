@@ -145,6 +145,11 @@ export function ApplicationPage(props: {
       {d?.decision === 'rejected' ? (
         <p id="decision">{t('decision.rejected', { reason: t(`reason.${d.reasonCode}` as ApplicationMessageKey) })}</p>
       ) : null}
+      {d ? (
+        <p>
+          <a href={`/operatori/aiuti/${app.id}/comunicazione.pdf`}>{t('app.notice')}</a>
+        </p>
+      ) : null}
       {open && can.decide && can.fourEyes ? <p>{t('app.fourEyes')}</p> : null}
       {open && can.decide && !can.fourEyes ? (
         <div class="row">
