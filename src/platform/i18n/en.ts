@@ -10,6 +10,7 @@ export const en: Catalogue = {
   'site.footer.privacy': 'Privacy notice',
   'site.footer.legal': 'Legal notes',
   'site.footer.accessibility': 'Accessibility statement',
+  'site.footer.services': 'Social services in the area',
   'site.footer.booking': 'Book an appointment',
   'site.footer.software': 'Built with Segretariato, free software (EUPL-1.2)',
   'site.breadcrumb': 'Breadcrumb',

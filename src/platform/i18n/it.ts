@@ -9,6 +9,7 @@ export const it = {
   'site.footer.privacy': 'Informativa privacy',
   'site.footer.legal': 'Note legali',
   'site.footer.accessibility': 'Dichiarazione di accessibilità',
+  'site.footer.services': 'Servizi sociali del territorio',
   'site.footer.booking': 'Prenota un appuntamento',
   'site.footer.software': 'Realizzato con Segretariato, software libero (EUPL-1.2)',
   'site.breadcrumb': 'Percorso di navigazione',

@@ -153,6 +153,11 @@ function Footer({ page }: { page: PageCtx }) {
                   </a>
                 </li>
                 <li>
+                  <a href="/servizi" data-element="all-services">
+                    {t('site.footer.services')}
+                  </a>
+                </li>
+                <li>
                   <a href="/prenota" data-element="appointment-booking">
                     {t('site.footer.booking')}
                   </a>
