@@ -47,4 +47,20 @@ describe('operator home', () => {
     const auditor = await buildOperator(db, coordinator.tenant, 'auditor');
     expect(await home(auditor)).not.toContain('href="/operatori/persone"');
   });
+
+  it('links each work page to the roles that may use it, and sends a partner to the partner area', async () => {
+    const links = (body: string) =>
+      ['agenda', 'invii', 'casi', 'aiuti'].filter((page) => body.includes(`href="/operatori/${page}"`));
+    expect(links(await home(coordinator))).toEqual(['agenda', 'invii', 'casi', 'aiuti']);
+    const desk = await buildOperator(db, coordinator.tenant, 'front_office');
+    expect(links(await home(desk))).toEqual(['agenda']);
+    const researcher = await buildOperator(db, coordinator.tenant, 'researcher');
+    expect(links(await home(researcher))).toEqual([]);
+    const partner = await buildOperator(db, coordinator.tenant, 'partner');
+    const browser = new Browser(app);
+    await browser.login(partner.username, partner.password);
+    const landing = await browser.get('/operatori');
+    expect(landing.statusCode).toBe(303);
+    expect(landing.headers.location).toBe('/partner');
+  });
 });

@@ -2,12 +2,23 @@ import type { App } from '../../platform/http/app.ts';
 import { ctxOf, type RouteDeps, requireOperator } from '../../platform/http/context.ts';
 import { pageCtx, sendPage } from '../../platform/http/pages.tsx';
 import type { MessageKey } from '../../platform/i18n/index.ts';
-import { roleMay } from '../../platform/policy.ts';
+import { type Permissions, roleMay } from '../../platform/policy.ts';
 import { accessPermissions, todayByOffice } from '../access/index.ts';
+import { appointmentsPermissions } from '../appointments/index.ts';
 import { auditPermissions } from '../audit/index.ts';
+import { benefitsPermissions } from '../benefits/index.ts';
+import { casesPermissions } from '../cases/index.ts';
 import { listPublicOffices, officesPermissions, officesToday } from '../offices/index.ts';
 import { countOpeningsToReview, peoplePermissions } from '../people/index.ts';
+import { referralsPermissions } from '../referrals/index.ts';
 import { HomePage, OperatorHome, TextPage } from './site.views.tsx';
+
+interface WorkLink {
+  href: string;
+  label: MessageKey;
+  permissions: Permissions;
+  action: string;
+}
 
 const TEXT_PAGES: Record<string, { title: MessageKey; paragraphs: MessageKey[] }> = {
   '/privacy': { title: 'privacy.title', paragraphs: ['privacy.body', 'privacy.cookies'] },
@@ -29,6 +40,8 @@ export function registerSiteRoutes(app: App, deps: RouteDeps): void {
 
   app.get('/operatori', { schema: { hide: true } }, async (request, reply) => {
     const actor = requireOperator(request);
+    // A partner organization's user has its own area: referrals addressed to it and its capacity.
+    if (actor.role === 'partner') return reply.redirect('/partner', 303);
     const ctx = ctxOf(request, deps);
     const today = roleMay(officesPermissions, actor, 'office.today') ? await officesToday(ctx) : undefined;
     // Today's accesses per office come from the access register (offices does not import access).
@@ -51,7 +64,21 @@ export function registerSiteRoutes(app: App, deps: RouteDeps): void {
         canReadIndicators={roleMay(accessPermissions, actor, 'indicator.read')}
         canAdministerAccess={roleMay(accessPermissions, actor, 'taxonomy.publish')}
         openingsToReview={openingsToReview}
+        workLinks={WORK_LINKS.filter((l) => roleMay(l.permissions, actor, l.action))}
       />,
     );
   });
 }
+
+/** The other modules' work pages, each shown to the roles that may use it. */
+const WORK_LINKS: WorkLink[] = [
+  { href: '/operatori/agenda', label: 'ops.agenda', permissions: appointmentsPermissions, action: 'agenda.read' },
+  { href: '/operatori/invii', label: 'ops.referrals', permissions: referralsPermissions, action: 'referral.list' },
+  { href: '/operatori/casi', label: 'ops.cases', permissions: casesPermissions, action: 'case.read' },
+  {
+    href: '/operatori/aiuti',
+    label: 'ops.benefits',
+    permissions: benefitsPermissions,
+    action: 'benefit_application.read',
+  },
+];

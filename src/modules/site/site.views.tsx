@@ -48,6 +48,8 @@ export function OperatorHome(props: {
   /** Today's accesses per office (roles that list accesses). */
   accessesToday?: TodayByOffice | undefined;
   canAudit: boolean;
+  /** Work pages of other modules the operator may use: link target and its label key. */
+  workLinks: readonly { href: string; label: MessageKey }[];
   canSearchPeople: boolean;
   canRegisterAccesses?: boolean;
   canReadIndicators?: boolean;
@@ -85,6 +87,11 @@ export function OperatorHome(props: {
               <a href="/operatori/persone">{t('ops.people')}</a>
             </li>
           ) : null}
+          {props.workLinks.map((l) => (
+            <li class="list-inline-item" key={l.href}>
+              <a href={l.href}>{t(l.label)}</a>
+            </li>
+          ))}
           {props.canAudit ? (
             <li class="list-inline-item">
               <a href="/operatori/audit">{t('ops.audit')}</a>

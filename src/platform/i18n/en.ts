@@ -89,6 +89,10 @@ export const en: Catalogue = {
   'ops.menu': 'Staff menu',
   'ops.people': 'People and households',
   'ops.changePassword': 'Change password',
+  'ops.agenda': 'Appointments agenda',
+  'ops.referrals': 'Referrals',
+  'ops.cases': 'Cases (taking charge)',
+  'ops.benefits': 'Economic help',
   'ops.audit': 'Access log (audit)',
 
   'role.admin': 'Administrator',

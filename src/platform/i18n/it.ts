@@ -88,6 +88,10 @@ export const it = {
   'ops.menu': 'Menu operatore',
   'ops.people': 'Persone e nuclei familiari',
   'ops.changePassword': 'Cambia password',
+  'ops.agenda': 'Agenda degli appuntamenti',
+  'ops.referrals': 'Invii ai servizi',
+  'ops.cases': 'Prese in carico',
+  'ops.benefits': 'Contributi economici',
   'ops.audit': 'Registro degli accessi (audit)',
 
   'role.admin': 'Amministratore',
