@@ -109,13 +109,14 @@ baseline drift beyond ±15 %, means other work shared the machine and even the r
 suspect: run again on a quiet machine. Load is closed-loop (each connection waits for its
 answer), so latency is roughly connections ÷ throughput and mirrors the throughput ratio;
 autocannon records whole milliseconds, so latency ratios against a 1–2 ms baseline are coarse.
-\`/readyz\` re-reads and hashes the migration files and queries the migration table. The API read
+\`/readyz\` queries the migration table (the migration files are read once per process). The API read
 resolves the token, reads the office under row-level security and appends an audit event through
 \`audit_append\`, whose transaction-level advisory lock is one lock for the whole chain: audited
 requests queue behind each other until each commits. \`/\` reads the offices and renders the
 public home page with Preact.`;
 
-export function resultsSection(info: RunInfo, table: string, drift: string): string {
+/** The whole results section: the HTTP table, then `extra` (verdicts, the people search), all between the markers. */
+export function resultsSection(info: RunInfo, table: string, drift: string, extra = ''): string {
   return [
     START,
     '## Latest results',
@@ -129,6 +130,7 @@ export function resultsSection(info: RunInfo, table: string, drift: string): str
     drift,
     '',
     HOW_TO_READ,
+    ...(extra ? ['', extra] : []),
     END,
   ].join('\n');
 }

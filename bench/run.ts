@@ -153,7 +153,12 @@ async function bench(): Promise<void> {
 
   await writeBenchmarksDoc(
     DOC,
-    `${resultsSection(info, table, drift)}\n\n${writeVerdict}\n\n### People search at ${peopleCount.toLocaleString('en')} people\n\n${peopleTable}\n\n${verdict}`,
+    resultsSection(
+      info,
+      table,
+      drift,
+      `${writeVerdict}\n\n### People search at ${peopleCount.toLocaleString('en')} people\n\n${peopleTable}\n\n${verdict}`,
+    ),
   );
   say('Wrote docs/BENCHMARKS.md.');
 }
