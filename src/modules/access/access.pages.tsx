@@ -22,7 +22,14 @@ import { AccessPage, type OutcomeFormState } from './access.views.tsx';
 import { interviewPermissions, PROFESSIONAL_OUTCOMES } from './interview.policy.ts';
 import { getInterviews } from './interview.service.ts';
 import { InterviewsSection } from './interview.views.tsx';
-import { closeAccess, OUTCOME_KINDS, REASON_CODES, RequestsWithoutOutcome, recordOutcome } from './outcome.service.ts';
+import {
+  closeAccess,
+  OUTCOME_KINDS,
+  outcomeServices,
+  REASON_CODES,
+  RequestsWithoutOutcome,
+  recordOutcome,
+} from './outcome.service.ts';
 import { currentTaxonomy } from './taxonomy.service.ts';
 
 const Str = (max = 2000) => Type.Optional(Type.String({ maxLength: max }));
@@ -43,7 +50,13 @@ const CaptureBody = Type.Object({
   action: Str(20),
   _csrf: Str(),
 });
-const OutcomeBody = Type.Object({ kind: Str(60), detail: Str(8000), reasonCode: Str(60), _csrf: Str() });
+const OutcomeBody = Type.Object({
+  kind: Str(60),
+  detail: Str(8000),
+  reasonCode: Str(60),
+  serviceId: Str(100),
+  _csrf: Str(),
+});
 const Id = Type.Object({ id: Type.String({ maxLength: 100 }) });
 /** Every value arrives as a list (checkboxes; the form parser coerces single values too). */
 const List = (max: number) => Type.Optional(Type.Array(Type.String({ maxLength: max }), { maxItems: 20 }));
@@ -80,6 +93,8 @@ const ERROR_TEXT: Record<string, AccessMessageKey> = {
   tooLong: 'error.tooLong',
   requiredForOther: 'error.required',
   'not-current': 'error.notCurrent',
+  unknownService: 'error.unknownService',
+  serviceNotForKind: 'error.serviceNotForKind',
 };
 const errorText = (t: T, code: string) => t(ERROR_TEXT[code] ?? 'error.invalid');
 
@@ -199,6 +214,7 @@ export function registerAccessPages(app: App, deps: RouteDeps): void {
         notices={notices}
         outcomeKinds={kinds}
         reasonCodes={REASONS}
+        services={access.status === 'closed' ? [] : await outcomeServices(ctxOf(request, deps))}
         outcomeForm={extra.outcomeForm}
         closeMissing={extra.closeMissing}
         closeError={extra.closeError}
@@ -242,6 +258,7 @@ export function registerAccessPages(app: App, deps: RouteDeps): void {
         kind: b.kind ?? '',
         detail: b.detail ?? '',
         reasonCode: b.reasonCode ?? '',
+        serviceId: b.serviceId ?? '',
         errors: {},
       };
       const field = (name: string) => `${name.replace(/^\//, '')}-${requestId}`;
@@ -250,6 +267,7 @@ export function registerAccessPages(app: App, deps: RouteDeps): void {
           kind: form.kind,
           detail: form.detail || null,
           reasonCode: form.reasonCode || null,
+          serviceId: form.serviceId || null,
         });
         if (result.kind === 'recorded') return reply.redirect(`/operatori/accessi/${id}?esito=1`, 303);
         for (const e of result.errors) form.errors[field(e.field)] ??= errorText(t, e.code);

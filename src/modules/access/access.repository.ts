@@ -228,12 +228,17 @@ export async function requestsOf(db: Executor, tenantId: string, accessId: strin
     .execute();
 }
 
-/** Outcomes recorded on the requests of an access, oldest first. */
+/**
+ * Outcomes recorded on the requests of an access, oldest first, with the name of the directory
+ * service an information/orientation outcome names (the directory's table, read by SQL).
+ */
 export async function outcomesOf(db: Executor, tenantId: string, accessId: string) {
   return db
     .selectFrom('outcome as o')
     .innerJoin('access_request as r', 'r.id', 'o.request_id')
-    .select(['o.id', 'o.request_id', 'o.kind', 'o.detail', 'o.reason_code', 'o.recorded_at'])
+    .leftJoin('hsds_service as s', (j) => j.onRef('s.tenant_id', '=', 'o.tenant_id').onRef('s.id', '=', 'o.service_id'))
+    .select(['o.id', 'o.request_id', 'o.kind', 'o.detail', 'o.reason_code', 'o.recorded_at', 'o.service_id'])
+    .select(sql<string | null>`s.data->>'name'`.as('service_name'))
     .where('o.tenant_id', '=', tenantId)
     .where('r.access_id', '=', accessId)
     .orderBy('o.recorded_at')

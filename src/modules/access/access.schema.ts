@@ -101,6 +101,8 @@ export const AccessView = Type.Object(
             kind: Type.String(),
             detail: Nullable(Type.String()),
             reasonCode: Nullable(Type.String()),
+            serviceId: Nullable(Type.String({ description: 'The directory service named (/servizi/{id})' })),
+            serviceName: Nullable(Type.String()),
             recordedAt: Type.String({ format: 'date-time' }),
           }),
           { description: 'Outcomes recorded on this request, oldest first' },

@@ -28,7 +28,16 @@ export interface AccessView {
       labelEn: string;
       taxonomyVersion: number;
     };
-    outcomes: { id: string; kind: string; detail: string | null; reasonCode: string | null; recordedAt: Date }[];
+    outcomes: {
+      id: string;
+      kind: string;
+      detail: string | null;
+      reasonCode: string | null;
+      /** The directory service named (information/orientation), with its name. */
+      serviceId: string | null;
+      serviceName: string | null;
+      recordedAt: Date;
+    }[];
   }[];
   care: {
     documentsDemanded: string[];
@@ -97,6 +106,8 @@ export async function loadAccessView(
           kind: o.kind,
           detail: o.detail,
           reasonCode: o.reason_code,
+          serviceId: o.service_id,
+          serviceName: o.service_id ? (o.service_name ?? '') : null,
           recordedAt: o.recorded_at,
         })),
     })),

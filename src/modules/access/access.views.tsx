@@ -10,6 +10,7 @@ export interface OutcomeFormState {
   kind: string;
   detail: string;
   reasonCode: string;
+  serviceId: string;
   errors: Errors;
 }
 
@@ -21,6 +22,8 @@ export function AccessPage(props: {
   notices: string[];
   outcomeKinds: readonly string[];
   reasonCodes: readonly string[];
+  /** The network directory's services an information/orientation outcome may name, by name. */
+  services: readonly { id: string; name: string }[];
   outcomeForm?: OutcomeFormState | undefined;
   /** Closing refused: the requests still without an outcome (ids), or a message. */
   closeMissing?: string[] | undefined;
@@ -136,6 +139,12 @@ export function AccessPage(props: {
                   <li key={o.id}>
                     <strong>{t(`outcome.${o.kind}` as AccessMessageKey)}</strong>
                     {o.reasonCode ? ` — ${t(`reason.${o.reasonCode}` as AccessMessageKey)}` : ''}
+                    {o.serviceId ? (
+                      <>
+                        {` — ${t('access.outcomeServiceShown')} `}
+                        <a href={`/servizi/${o.serviceId}`}>{o.serviceName || t('access.outcomeServiceUnnamed')}</a>
+                      </>
+                    ) : null}
                     {o.detail ? `: ${o.detail}` : ''}
                   </li>
                 ))}
@@ -170,6 +179,20 @@ export function AccessPage(props: {
                   value={f?.reasonCode}
                   error={e[id('reasonCode')]}
                 />
+                {props.services.length > 0 || e[id('serviceId')] ? (
+                  <SelectField
+                    id={id('serviceId')}
+                    name="serviceId"
+                    label={t('access.outcomeService')}
+                    hint={t('access.outcomeServiceHint')}
+                    options={[
+                      { value: '', label: t('access.outcomeNone') },
+                      ...props.services.map((sv) => ({ value: sv.id, label: sv.name })),
+                    ]}
+                    value={f?.serviceId}
+                    error={e[id('serviceId')]}
+                  />
+                ) : null}
                 <button type="submit" class="btn btn-outline-primary">
                   {t('access.outcomeSave')}
                 </button>

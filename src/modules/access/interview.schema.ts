@@ -53,6 +53,16 @@ export const OutcomeBody = Type.Object({
       }),
     ),
   ),
+  serviceId: Type.Optional(
+    Nullable(
+      Type.String({
+        format: 'uuid',
+        description:
+          'information and orientation only: the service of the network directory (an active service of ' +
+          'this tenant, see /servizi/{id}) the person was pointed to; otherwise 422 on /serviceId',
+      }),
+    ),
+  ),
 });
 
 export const OutcomeView = Type.Object({
@@ -61,6 +71,7 @@ export const OutcomeView = Type.Object({
   kind: Type.String(),
   detail: Nullable(Type.String()),
   reasonCode: Nullable(Type.String()),
+  serviceId: Nullable(Type.String()),
   recordedAt: Type.String(),
 });
 

@@ -1,4 +1,34 @@
+import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/database.ts';
+
+/**
+ * A service of the network directory that an outcome may name: the tenant's, not inactive or defunct
+ * (the directory's own tables, read here by SQL: access does not import the directory module).
+ */
+const offered = sql<boolean>`coalesce(s.data->>'status', 'active') NOT IN ('inactive', 'defunct')`;
+
+export async function serviceOffered(db: Executor, tenantId: string, serviceId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('hsds_service as s')
+    .select('s.id')
+    .where('s.tenant_id', '=', tenantId)
+    .where('s.id', '=', serviceId)
+    .where(offered)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The tenant's directory services an outcome may name, by name, for the outcome form. */
+export async function offeredServices(db: Executor, tenantId: string): Promise<{ id: string; name: string }[]> {
+  return db
+    .selectFrom('hsds_service as s')
+    .select(['s.id', sql<string>`coalesce(s.data->>'name', '')`.as('name')])
+    .where('s.tenant_id', '=', tenantId)
+    .where(offered)
+    .orderBy(sql`lower(s.data->>'name')`)
+    .orderBy('s.id')
+    .execute();
+}
 
 export async function findRequest(
   db: Executor,
@@ -24,6 +54,7 @@ export async function insertOutcome(
     kind: string;
     detail: string | null;
     reasonCode: string | null;
+    serviceId: string | null;
     recordedBy: string;
     recordedAt: Date;
   },
@@ -37,6 +68,7 @@ export async function insertOutcome(
       kind: row.kind,
       detail: row.detail,
       reason_code: row.reasonCode,
+      service_id: row.serviceId,
       recorded_by: row.recordedBy,
       recorded_at: row.recordedAt,
     })

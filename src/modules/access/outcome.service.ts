@@ -1,4 +1,4 @@
-import type { Ctx } from '../../platform/context.ts';
+import { type Ctx, isOperator } from '../../platform/context.ts';
 import { withTenant } from '../../platform/db/database.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { isUuid, newId } from '../../platform/ids.ts';
@@ -31,7 +31,12 @@ export interface OutcomeInput {
   kind: string;
   detail?: string | null;
   reasonCode?: string | null;
+  /** The directory service the person was pointed to: information and orientation outcomes only. */
+  serviceId?: string | null;
 }
+
+/** Outcome kinds that may name a service of the network directory. */
+export const SERVICE_KINDS: readonly OutcomeKind[] = ['information', 'orientation'];
 
 export interface OutcomeView {
   id: string;
@@ -39,6 +44,7 @@ export interface OutcomeView {
   kind: OutcomeKind;
   detail: string | null;
   reasonCode: string | null;
+  serviceId: string | null;
   recordedAt: string;
 }
 
@@ -64,6 +70,11 @@ export function checkOutcome(input: OutcomeInput): FieldError[] {
     if (reason === 'other' && !input.detail?.trim()) errors.push({ field: '/detail', code: 'requiredForOther' });
   } else if (reason) errors.push({ field: '/reasonCode', code: 'notAllowed' });
   if ((input.detail ?? '').length > 4000) errors.push({ field: '/detail', code: 'tooLong' });
+  if (input.serviceId) {
+    if (!SERVICE_KINDS.includes(input.kind as OutcomeKind))
+      errors.push({ field: '/serviceId', code: 'serviceNotForKind' });
+    else if (!isUuid(input.serviceId)) errors.push({ field: '/serviceId', code: 'unknownService' });
+  }
   return errors;
 }
 
@@ -87,17 +98,21 @@ export async function recordOutcome(
     });
     throw new DomainError(403, 'forbidden', `Not allowed: outcome ${input.kind} needs a social worker`);
   }
-  const result = await withTenant(ctx.db, actor.tenantId, async (trx) => {
+  type Done = { outcome: OutcomeView } | { invalid: FieldError[] } | undefined;
+  const result = await withTenant(ctx.db, actor.tenantId, async (trx): Promise<Done> => {
     const access = await lockAccess(trx, actor.tenantId, accessId);
     if (!access || !inScope(actor, access.office_id)) return undefined;
     if (!(await repo.findRequest(trx, actor.tenantId, accessId, requestId))) return undefined;
     if (access.status === 'closed') throw new Conflict('access-closed', 'The access is closed: no new outcomes');
+    if (input.serviceId && !(await repo.serviceOffered(trx, actor.tenantId, input.serviceId)))
+      return { invalid: [{ field: '/serviceId', code: 'unknownService' }] };
     const outcome: OutcomeView = {
       id: newId(),
       requestId,
       kind: input.kind as OutcomeKind,
       detail: input.detail?.trim() || null,
       reasonCode: input.reasonCode ?? null,
+      serviceId: input.serviceId || null,
       recordedAt: ctx.clock.now().toISOString(),
     };
     await repo.insertOutcome(trx, {
@@ -107,6 +122,7 @@ export async function recordOutcome(
       kind: outcome.kind,
       detail: outcome.detail,
       reasonCode: outcome.reasonCode,
+      serviceId: outcome.serviceId,
       recordedBy: actor.userId,
       recordedAt: new Date(outcome.recordedAt),
     });
@@ -114,12 +130,29 @@ export async function recordOutcome(
       action: 'outcome.record',
       recordType: 'access_request',
       recordId: requestId,
-      details: { accessId, outcomeId: outcome.id, kind: outcome.kind, reasonCode: outcome.reasonCode },
+      details: {
+        accessId,
+        outcomeId: outcome.id,
+        kind: outcome.kind,
+        reasonCode: outcome.reasonCode,
+        serviceId: outcome.serviceId,
+      },
     });
-    return outcome;
+    return { outcome };
   });
   if (!result) return notFound(ctx, 'outcome.record', 'access_request', requestId);
-  return { kind: 'recorded', outcome: result };
+  if ('invalid' in result) return { kind: 'invalid', errors: result.invalid };
+  return { kind: 'recorded', outcome: result.outcome };
+}
+
+/**
+ * The network directory's services an information or orientation outcome may name, by name: the
+ * tenant's services that are not inactive or defunct (public directory data, like /servizi).
+ */
+export async function outcomeServices(ctx: Ctx): Promise<{ id: string; name: string }[]> {
+  const actor = ctx.actor;
+  if (!isOperator(actor)) return [];
+  return withTenant(ctx.db, actor.tenantId, (trx) => repo.offeredServices(trx, actor.tenantId));
 }
 
 /**

@@ -867,6 +867,7 @@ export interface Outcome {
   recorded_at: Timestamp;
   recorded_by: string;
   request_id: string;
+  service_id: string | null;
   tenant_id: string;
 }
 
