@@ -82,6 +82,7 @@ export function NewApplicationPage(props: {
       <form method="post" action="/operatori/aiuti/nuova" novalidate>
         <Csrf token={props.csrf} />
         {val(form, 'accessId') ? <input type="hidden" name="accessId" value={val(form, 'accessId')} /> : null}
+        {val(form, 'caseId') ? <input type="hidden" name="caseId" value={val(form, 'caseId')} /> : null}
         <div class="form-group">
           <label for="q" class="active">
             {t('field.q')}

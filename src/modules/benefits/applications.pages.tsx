@@ -139,12 +139,21 @@ export function registerApplicationPages(app: App, deps: RouteDeps): void {
     );
   };
 
-  // From an access outcome: /operatori/aiuti/nuova?accesso=<uuid> (an id, never personal data).
-  app.get(
-    '/operatori/aiuti/nuova',
-    { schema: { hide: true, querystring: Type.Object({ accesso: Type.Optional(Type.String({ format: 'uuid' })) }) } },
-    async (request, reply) =>
-      newPage(request, reply, request.query.accesso ? { accessId: request.query.accesso } : {}, {}),
+  // From an access outcome (?accesso=<uuid>) or a case (?caso=<uuid>): ids, never personal data.
+  const From = Type.Object({
+    accesso: Type.Optional(Type.String({ format: 'uuid' })),
+    caso: Type.Optional(Type.String({ format: 'uuid' })),
+  });
+  app.get('/operatori/aiuti/nuova', { schema: { hide: true, querystring: From } }, async (request, reply) =>
+    newPage(
+      request,
+      reply,
+      {
+        ...(request.query.accesso ? { accessId: request.query.accesso } : {}),
+        ...(request.query.caso ? { caseId: request.query.caso } : {}),
+      },
+      {},
+    ),
   );
 
   app.post(
@@ -167,6 +176,7 @@ export function registerApplicationPages(app: App, deps: RouteDeps): void {
       const result = await openApplication(ctx, {
         personId: str('personId') ?? '',
         accessId: str('accessId'),
+        caseId: str('caseId'),
         measure: str('measure') ?? '',
         inputs,
         dsuProtocol: str('dsuProtocol'),
@@ -178,7 +188,7 @@ export function registerApplicationPages(app: App, deps: RouteDeps): void {
         for (const e of result.errors) {
           const field = e.field.startsWith('inputs.')
             ? `in-${e.field.slice(7)}`
-            : (e.field === 'personId' && !people) || e.field === 'accessId'
+            : (e.field === 'personId' && !people) || e.field === 'accessId' || e.field === 'caseId'
               ? 'q'
               : e.field;
           errors[field] = e.code === 'tooLong' ? 'invalid' : e.code;

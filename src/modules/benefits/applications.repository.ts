@@ -9,6 +9,7 @@ export interface ApplicationRow {
   code: string;
   person_id: string;
   access_id: string | null;
+  case_id: string | null;
   measure: string;
   status: 'open' | 'approved' | 'rejected';
   inputs: unknown;

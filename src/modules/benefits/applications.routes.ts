@@ -25,6 +25,7 @@ const OpenBody = Type.Object(
   {
     personId: Uuid,
     accessId: Type.Optional(Uuid),
+    caseId: Type.Optional(Uuid),
     measure: Type.String({ maxLength: 60, description: 'A municipal measure with rules in effect today' }),
     inputs: Type.Object(
       Object.fromEntries(

@@ -6,6 +6,7 @@ import { roleMay } from '../../platform/policy.ts';
 import { romeWeekdayAndTime, startOfRomeDay } from '../../platform/time.ts';
 import { getAccess } from '../access/index.ts';
 import { recordDenied, recordEvent } from '../audit/index.ts';
+import { getCase } from '../cases/index.ts';
 import { getPerson } from '../people/index.ts';
 import * as repo from './applications.repository.ts';
 import { type ApplicationView, presentApplication } from './applications.view.ts';
@@ -22,6 +23,8 @@ export type CheckKind = (typeof CHECK_KINDS)[number];
 export interface OpenApplicationInput {
   personId: string;
   accessId?: string | undefined;
+  /** The case (presa in carico) it comes from: the same person's, read through the cases module. */
+  caseId?: string | undefined;
   measure: string;
   inputs: Inputs;
   dsuProtocol?: string | undefined;
@@ -92,6 +95,7 @@ export async function openApplication(ctx: Ctx, input: OpenApplicationInput): Pr
   const errors = validateInputs(input);
   if (!isUuid(input.personId)) errors.push({ field: 'personId', code: 'unknown' });
   if (input.accessId !== undefined && !isUuid(input.accessId)) errors.push({ field: 'accessId', code: 'unknown' });
+  if (input.caseId !== undefined && !isUuid(input.caseId)) errors.push({ field: 'caseId', code: 'unknown' });
   const day = today(ctx);
   const versions = await withTenant(ctx.db, actor.tenantId, (trx) =>
     rules.listVersions(trx, actor.tenantId, input.measure),
@@ -106,6 +110,11 @@ export async function openApplication(ctx: Ctx, input: OpenApplicationInput): Pr
     const access = await getAccess(ctx, input.accessId).catch(() => undefined);
     if (!access) return { kind: 'invalid', errors: [{ field: 'accessId', code: 'unknown' }] };
   }
+  // A case the reader may not see, or another person's, is "unknown" alike: nothing is revealed.
+  const fromCase = input.caseId ? await getCase(ctx, input.caseId).catch(() => undefined) : undefined;
+  if (input.caseId && fromCase?.personId !== input.personId) {
+    return { kind: 'invalid', errors: [{ field: 'caseId', code: 'unknown' }] };
+  }
   const evaluation = evaluateRuleSet(ruleSet.definition, input.inputs, ruleSet);
   const iseeMax = ruleSet.definition.parameters.iseeMax?.value;
   const id = newId();
@@ -118,6 +127,8 @@ export async function openApplication(ctx: Ctx, input: OpenApplicationInput): Pr
       code: `BEN-${year}-${String(n).padStart(6, '0')}`,
       person_id: input.personId,
       access_id: input.accessId ?? null,
+      case_id: fromCase?.id ?? null,
+      presa_carico: fromCase !== undefined && ['open', 'suspended'].includes(fromCase.status),
       measure: ruleSet.measure,
       inputs: input.inputs,
       isee_value: typeof input.inputs.isee === 'number' ? String(input.inputs.isee) : null,
@@ -143,6 +154,7 @@ export async function openApplication(ctx: Ctx, input: OpenApplicationInput): Pr
       details: {
         step: 'open',
         personId: input.personId,
+        caseId: fromCase?.id ?? null,
         measure: ruleSet.measure,
         ruleVersion: ruleSet.version,
         result: evaluation.result,

@@ -7,6 +7,8 @@ export interface ApplicationView {
   code: string;
   personId: string;
   accessId: string | null;
+  /** The case (presa in carico) it was opened from, if any. */
+  caseId: string | null;
   measure: string;
   status: 'open' | 'approved' | 'rejected';
   inputs: Record<string, number | boolean>;
@@ -98,6 +100,7 @@ export function presentApplication(
     code: r.code,
     personId: r.person_id,
     accessId: r.access_id,
+    caseId: r.case_id,
     measure: r.measure,
     status: r.status,
     inputs: r.inputs as Record<string, number | boolean>,

@@ -3,6 +3,7 @@ import { defineMessages } from '../../platform/i18n/index.ts';
 export const caseMessages = defineMessages({
   it: {
     'list.title': 'Casi in carico',
+    'detail.benefitApplication': 'Apri una domanda di contributo economico per questa persona',
     'list.caption': 'Casi: {view}',
     'list.empty': 'Nessun caso in questo elenco.',
     'view.active': 'Aperti e sospesi',
@@ -71,6 +72,7 @@ export const caseMessages = defineMessages({
   },
   en: {
     'list.title': 'Cases',
+    'detail.benefitApplication': 'Open an application for economic help for this person',
     'list.caption': 'Cases: {view}',
     'list.empty': 'No cases in this list.',
     'view.active': 'Open and suspended',

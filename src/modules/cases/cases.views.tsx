@@ -164,6 +164,11 @@ export function CasePage(props: {
           </>
         ) : null}
       </dl>
+      {c.status === 'open' || c.status === 'suspended' ? (
+        <p>
+          <a href={`/operatori/aiuti/nuova?caso=${c.id}`}>{t('detail.benefitApplication')}</a>
+        </p>
+      ) : null}
       {c.status === 'proposed' && props.workers ? (
         <section class="my-4" aria-labelledby="decide-title">
           <h2 id="decide-title" class="h4">

@@ -254,6 +254,10 @@ export interface AuditEvent {
 
 export interface BenefitApplication {
   access_id: string | null;
+  /**
+   * The case (presa in carico) the application was opened from, if any.
+   */
+  case_id: string | null;
   code: string;
   created_at: Generated<Timestamp>;
   decided_at: Timestamp | null;
