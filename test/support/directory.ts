@@ -6,8 +6,8 @@ import { asSystem, type Db } from '../../src/platform/db/database.ts';
 import { newId } from '../../src/platform/ids.ts';
 import { buildOffice, buildTenant } from './factories.ts';
 
-/** The official HSDS 3.0 examples (standards/hsds-3.0/examples), outside the repository. */
-export const HSDS_EXAMPLES = path.resolve(import.meta.dirname, '../../../shared/standards/hsds-3.0/examples');
+/** The official HSDS 3.0 examples, copied with their licence into test/fixtures/hsds-3.0 (see its README). */
+export const HSDS_EXAMPLES = path.resolve(import.meta.dirname, '../fixtures/hsds-3.0/examples');
 
 const fixedClock = { now: () => new Date('2026-11-27T09:00:00Z') };
 

@@ -46,6 +46,12 @@ async function home(op: TestOperator) {
   const browser = new Browser(app);
   await browser.login(op.username, op.password);
   const res = await browser.get('/operatori');
+  if (op.role === 'partner') {
+    // A partner organization's user lands in the partner area instead of the operator home.
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe('/partner');
+    return '';
+  }
   expect(res.statusCode).toBe(200);
   return res.body;
 }

@@ -58,7 +58,8 @@ describe('confidential.review', () => {
       const page = await browser.get('/operatori/riservati');
       expect(page.statusCode).toBe(403);
       expect(page.body).not.toContain('Richiesta urgente allo sportello');
-      const seen = await browser.submit('/operatori', `/operatori/riservati/${accessId}/visto`, {});
+      // The form's token comes from a page every role may open (a partner's /operatori redirects).
+      const seen = await browser.submit('/operatori/password', `/operatori/riservati/${accessId}/visto`, {});
       expect(seen.statusCode).toBe(403);
       expect(await events(op.userId)).toEqual([
         { action: 'confidential.list', outcome: 'denied' },
