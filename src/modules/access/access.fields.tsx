@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { messagesFor } from '../../platform/i18n/index.ts';
+import { describedBy, Hint } from '../../platform/ui/forms.tsx';
 import type { PageCtx } from '../../platform/ui/layout.tsx';
 import { type AccessMessageKey, accessMessages } from './access.messages.ts';
 
@@ -10,26 +11,6 @@ export type Errors = Record<string, string>;
 export interface Option {
   value: string;
   label: string;
-}
-
-const described = (id: string, hint?: string, error?: string) =>
-  [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-
-export function Hint({ id, hint, error }: { id: string; hint?: string | undefined; error?: string | undefined }) {
-  return (
-    <>
-      {hint ? (
-        <small id={`${id}-hint`} class="form-text d-block">
-          {hint}
-        </small>
-      ) : null}
-      {error ? (
-        <div id={`${id}-error`} class="invalid-feedback d-block">
-          {error}
-        </div>
-      ) : null}
-    </>
-  );
 }
 
 export function SelectField(props: {
@@ -48,7 +29,7 @@ export function SelectField(props: {
         id={props.id}
         name={props.name}
         class={props.error ? 'is-invalid' : undefined}
-        aria-describedby={described(props.id, props.hint, props.error)}
+        aria-describedby={describedBy(props.id, props.hint, props.error)}
         aria-invalid={props.error ? 'true' : undefined}
       >
         {props.options.map((o) => (
@@ -80,7 +61,7 @@ export function TextArea(props: {
         name={props.name}
         rows={3}
         class={`form-control${props.error ? ' is-invalid' : ''}`}
-        aria-describedby={described(props.id, props.hint, props.error)}
+        aria-describedby={describedBy(props.id, props.hint, props.error)}
         aria-invalid={props.error ? 'true' : undefined}
       >
         {props.value ?? ''}

@@ -1,11 +1,10 @@
-import { Alert, Csrf } from '../../platform/ui/forms.tsx';
+import { Alert, Csrf, Hint } from '../../platform/ui/forms.tsx';
 import { Layout, type PageCtx } from '../../platform/ui/layout.tsx';
 import type { SearchResult } from '../people/index.ts';
 import {
   areaLabel,
   ErrorSummary,
   type Errors,
-  Hint,
   type Option,
   options,
   Radio,

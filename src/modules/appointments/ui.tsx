@@ -1,26 +1,7 @@
 import type { ComponentChildren } from 'preact';
+import { describedBy, Hint } from '../../platform/ui/forms.tsx';
 
 /** Small form pieces shared by the public appointment and request pages. */
-
-const described = (id: string, hint?: string, error?: string) =>
-  [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-
-export function Hint({ id, hint, error }: { id: string; hint?: string | undefined; error?: string | undefined }) {
-  return (
-    <>
-      {hint ? (
-        <small id={`${id}-hint`} class="form-text d-block">
-          {hint}
-        </small>
-      ) : null}
-      {error ? (
-        <div id={`${id}-error`} class="invalid-feedback d-block">
-          {error}
-        </div>
-      ) : null}
-    </>
-  );
-}
 
 export function Field(props: {
   id: string;
@@ -46,7 +27,7 @@ export function Field(props: {
         value={props.value}
         autocomplete={props.autocomplete}
         maxLength={props.maxLength}
-        aria-describedby={described(props.id, props.hint, props.error)}
+        aria-describedby={describedBy(props.id, props.hint, props.error)}
         aria-invalid={props.error ? 'true' : undefined}
       />
       <Hint id={props.id} hint={props.hint} error={props.error} />
@@ -72,7 +53,7 @@ export function Area(props: {
         name={props.id}
         rows={4}
         class={`form-control${props.error ? ' is-invalid' : ''}`}
-        aria-describedby={described(props.id, props.hint, props.error)}
+        aria-describedby={describedBy(props.id, props.hint, props.error)}
         aria-invalid={props.error ? 'true' : undefined}
       >
         {props.value}
@@ -92,7 +73,7 @@ export function Radios(props: {
   error?: string | undefined;
   hint?: string | undefined;
 }) {
-  const desc = described(props.id, props.hint, props.error);
+  const desc = describedBy(props.id, props.hint, props.error);
   return (
     <fieldset class="mb-4" aria-describedby={desc}>
       <legend class="h6 fw-semibold">{props.legend}</legend>

@@ -1,29 +1,10 @@
 import type { ComponentChildren } from 'preact';
+import { describedBy, Hint } from '../../platform/ui/forms.tsx';
 
 /**
  * Form controls for the people pages: every control has a label tied to it, and its hint and error
  * tied with aria-describedby, so a screen reader reads them with the field.
  */
-const describedBy = (id: string, hint?: string, error?: string) =>
-  [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-
-function HintAndError(props: { id: string; hint?: string | undefined; error?: string | undefined }) {
-  return (
-    <>
-      {props.hint ? (
-        <small id={`${props.id}-hint`} class="form-text d-block">
-          {props.hint}
-        </small>
-      ) : null}
-      {props.error ? (
-        <div id={`${props.id}-error`} class="invalid-feedback d-block">
-          {props.error}
-        </div>
-      ) : null}
-    </>
-  );
-}
-
 export function Field(props: {
   id: string;
   name?: string;
@@ -56,7 +37,7 @@ export function Field(props: {
         aria-describedby={describedBy(props.id, props.hint, props.error)}
         aria-invalid={props.error ? 'true' : undefined}
       />
-      <HintAndError id={props.id} hint={props.hint} error={props.error} />
+      <Hint id={props.id} hint={props.hint} error={props.error} />
     </div>
   );
 }
@@ -89,7 +70,7 @@ export function TextArea(props: {
       >
         {props.value ?? ''}
       </textarea>
-      <HintAndError id={props.id} hint={props.hint} error={props.error} />
+      <Hint id={props.id} hint={props.hint} error={props.error} />
     </div>
   );
 }
@@ -120,7 +101,7 @@ export function Select(props: {
           </option>
         ))}
       </select>
-      <HintAndError id={props.id} hint={props.hint} error={props.error} />
+      <Hint id={props.id} hint={props.hint} error={props.error} />
     </div>
   );
 }

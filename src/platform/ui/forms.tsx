@@ -1,5 +1,27 @@
 import type { ComponentChildren } from 'preact';
 
+/** A field's aria-describedby: the ids of its hint and its error, when shown (see Hint). */
+export const describedBy = (id: string, hint?: string, error?: string): string | undefined =>
+  [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+
+/** A field's hint and error, under the ids describedBy points at. */
+export function Hint({ id, hint, error }: { id: string; hint?: string | undefined; error?: string | undefined }) {
+  return (
+    <>
+      {hint ? (
+        <small id={`${id}-hint`} class="form-text d-block">
+          {hint}
+        </small>
+      ) : null}
+      {error ? (
+        <div id={`${id}-error`} class="invalid-feedback d-block">
+          {error}
+        </div>
+      ) : null}
+    </>
+  );
+}
+
 /** A labelled input with its error tied to it for screen readers (aria-describedby). */
 export function TextField(props: {
   id: string;
