@@ -85,8 +85,8 @@ describe('a referral with a closed loop', () => {
   });
 
   it('the partner signs in and sees only the two shared fields', async () => {
-    await signIn(partnerPage, partner);
-    await go(partnerPage, '/partner');
+    // A partner organization's user lands in the partner area, not on the operator home.
+    await signIn(partnerPage, partner, '/partner');
     await expectAccessible(partnerPage, 'partner inbox');
     await navigateBy(partnerPage, () => partnerPage.click('main table a'));
     const body = (await partnerPage.locator('main').textContent()) ?? '';

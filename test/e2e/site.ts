@@ -31,13 +31,17 @@ export async function startSite() {
 
 export type Site = Awaited<ReturnType<typeof startSite>>;
 
-/** Signs in through the real form (works with JavaScript on or off). */
-export async function signIn(page: Page, operator: { username: string; password: string }): Promise<Response> {
+/** Signs in through the real form (works with JavaScript on or off) and checks where it lands. */
+export async function signIn(
+  page: Page,
+  operator: { username: string; password: string },
+  landing = '/operatori',
+): Promise<Response> {
   await go(page, '/accedi');
   await page.fill('#username', operator.username);
   await page.fill('#password', operator.password);
   const response = await navigateBy(page, () => page.click('main form button[type="submit"]'));
-  if (new URL(page.url()).pathname !== '/operatori') {
+  if (new URL(page.url()).pathname !== landing) {
     throw new Error(`sign-in as ${operator.username} ended on ${page.url()} (${response.status()})`);
   }
   return response;
