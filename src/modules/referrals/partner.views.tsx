@@ -62,10 +62,12 @@ export function PartnerAnswerForms(props: {
   csrf: string;
   r: ReferralView;
   error?: string | undefined;
+  /** Where the answers go: the partner page, or the sender recording an internal area or public body. */
+  action?: string | undefined;
 }) {
   const t = tOf(props.page);
   const { r } = props;
-  const action = `/partner/invii/${r.id}/risposta`;
+  const action = props.action ?? `/partner/invii/${r.id}/risposta`;
   const hidden = (to: string) => (
     <>
       <Csrf token={props.csrf} />
