@@ -453,6 +453,22 @@ export interface DirectoryServiceTargetGroup {
   tenant_id: string;
 }
 
+export interface DirectorySuggestion {
+  created_at: Timestamp;
+  created_by: string;
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+  id: string;
+  note: Generated<string>;
+  organization_id: string;
+  proposed: Json;
+  reason: string | null;
+  service_id: string;
+  status: Generated<string>;
+  tenant_id: string;
+  version: Generated<number>;
+}
+
 export interface DirectorySynonym {
   created_at: Generated<Timestamp>;
   expansion: string;
@@ -672,6 +688,7 @@ export interface HsdsSchedule {
 }
 
 export interface HsdsService {
+  appointment_topic_code: string | null;
   data: Json;
   demo_values: Generated<string[]>;
   id: string;
@@ -1188,6 +1205,7 @@ export interface DB {
   directory_service_need_area: DirectoryServiceNeedArea;
   directory_service_office: DirectoryServiceOffice;
   directory_service_target_group: DirectoryServiceTargetGroup;
+  directory_suggestion: DirectorySuggestion;
   directory_synonym: DirectorySynonym;
   directory_word: DirectoryWord;
   feedback: Feedback;
