@@ -14,7 +14,7 @@ export interface AccessRow {
   urgency_reason: string | null;
   pronto_intervento: boolean;
   status: string;
-  registered_by: string;
+  registered_by: string | null;
   documents_demanded: string[];
   conditions_imposed: string | null;
   help_at_first_interview: boolean | null;

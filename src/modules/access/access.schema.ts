@@ -68,7 +68,7 @@ export const AccessView = Type.Object(
     presentedBy: Type.Enum(PRESENTED_BY),
     referrer: Type.Enum(REFERRERS),
     status: Type.Enum(STATUSES),
-    registeredBy: Uuid,
+    registeredBy: Nullable(Uuid),
     triage: Type.Object({
       urgency: Type.Enum(URGENCIES),
       urgencyReason: Nullable(Type.String()),

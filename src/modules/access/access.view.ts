@@ -12,7 +12,7 @@ export interface AccessView {
   presentedBy: string;
   referrer: string;
   status: string;
-  registeredBy: string;
+  registeredBy: string | null;
   triage: { urgency: string; urgencyReason: string | null; prontoIntervento: boolean };
   persons: { personId: string | null; anonymousSex: string | null; anonymousAgeBand: string | null }[];
   requests: {

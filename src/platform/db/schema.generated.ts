@@ -44,7 +44,10 @@ export interface Access {
   presented_by: string;
   pronto_intervento: Generated<boolean>;
   referrer: string;
-  registered_by: string;
+  /**
+   * The operator who registered the access; NULL only for a request sent online by the resident.
+   */
+  registered_by: string | null;
   status: Generated<string>;
   tenant_id: string;
   urgency: Generated<string>;
@@ -93,6 +96,7 @@ export interface ApiToken {
 }
 
 export interface Appointment {
+  access_id: string | null;
   applicant_email: string | null;
   /**
    * Personal data: as typed by the resident or operator.
@@ -136,6 +140,7 @@ export interface AppointmentOffice {
   office_id: string;
   slot_minutes: Generated<number>;
   tenant_id: string;
+  version: Generated<number>;
 }
 
 export interface AppointmentSettings {
@@ -160,9 +165,11 @@ export interface AppointmentTopic {
   id: string;
   label_en: string;
   label_it: string;
+  need_area_code: string | null;
   roles: Generated<string[]>;
   sort_order: Generated<number>;
   tenant_id: string;
+  version: Generated<number>;
 }
 
 export interface AppointmentTopicOffice {
@@ -181,6 +188,35 @@ export interface AppointmentVerification {
   manage_token_hash: string | null;
   tenant_id: string;
   verified_at: Timestamp | null;
+}
+
+export interface AppointmentWaitlist {
+  applicant_email: string | null;
+  /**
+   * Personal data: as typed by the resident or operator.
+   */
+  applicant_name: string;
+  applicant_phone: string | null;
+  appointment_id: string | null;
+  channel: string;
+  created_at: Timestamp;
+  created_by: string | null;
+  id: string;
+  language: Generated<string>;
+  offer_expires_at: Timestamp | null;
+  offer_slot_count: number | null;
+  offer_starts_at: Timestamp | null;
+  offer_token_hash: string | null;
+  offers_made: Generated<number>;
+  office_id: string;
+  part_of_day: Generated<string>;
+  person_id: string | null;
+  status: Generated<string>;
+  tenant_id: string;
+  topic_id: string;
+  until_day: string;
+  version: Generated<number>;
+  weekdays: Generated<number[]>;
 }
 
 export interface AppUser {
@@ -1186,6 +1222,7 @@ export interface DB {
   appointment_topic: AppointmentTopic;
   appointment_topic_office: AppointmentTopicOffice;
   appointment_verification: AppointmentVerification;
+  appointment_waitlist: AppointmentWaitlist;
   assistance_request: AssistanceRequest;
   assistance_service: AssistanceService;
   audit_event: AuditEvent;
