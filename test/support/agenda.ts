@@ -1,9 +1,11 @@
+import { insertTaxonomyVersion } from '../../src/modules/access/index.ts';
 import { bookAppointment } from '../../src/modules/appointments/index.ts';
 import type { Ctx } from '../../src/platform/context.ts';
 import { ROLES, type Role } from '../../src/platform/context.ts';
-import type { Db } from '../../src/platform/db/database.ts';
+import { asSystem, type Db } from '../../src/platform/db/database.ts';
 import { buildBookableOffice, fixedClock } from './appointments.ts';
 import { buildOperator, buildTenant, operatorCtx, type TestOperator } from './factories.ts';
+import { savePerson } from './people.ts';
 
 // Friday 27 November 2026, 09:00 in Rome.
 export const AGENDA_CLOCK = fixedClock('2026-11-27T08:00:00Z');
@@ -22,8 +24,9 @@ export async function agendaScopes(db: Db) {
     clock: AGENDA_CLOCK,
     db,
   };
-  const bookOnline = async (officeId: string, startsAt: Date) => {
-    const r = await bookAppointment(resident, {
+  const bookOnline = async (officeId: string, startsAt: Date, personId?: string) => {
+    const r = await bookAppointment(personId ? ctxOf('front_office') : resident, {
+      ...(personId ? { personId } : {}),
       officeId,
       topicCode: 'colloquio',
       startsAt,
@@ -37,5 +40,20 @@ export async function agendaScopes(db: Db) {
     if (r.kind !== 'booked') throw new Error('not booked');
     return r.appointment;
   };
-  return { tenant, here, elsewhere, operators, ctxOf, bookOnline };
+  /** Publishes a two-area need taxonomy (the access register needs one to register an access). */
+  const withTaxonomy = () =>
+    asSystem(db, (trx) =>
+      insertTaxonomyVersion(
+        trx,
+        tenant.id,
+        [
+          { code: 'information', labelIt: 'Informazioni', labelEn: 'Information' },
+          { code: 'housing', labelIt: 'Casa', labelEn: 'Housing' },
+        ],
+        { publishedAt: new Date('2026-01-01T00:00:00Z'), publishedBy: null, note: 'test' },
+      ),
+    );
+  const person = async (givenNames: string, familyNames: string) =>
+    (await savePerson(ctxOf('social_worker'), { givenNames, familyNames })).id;
+  return { tenant, here, elsewhere, operators, ctxOf, bookOnline, withTaxonomy, person };
 }

@@ -5,6 +5,8 @@ import type { App } from '../../platform/http/app.ts';
 import { ctxOf, requireOperator } from '../../platform/http/context.ts';
 import { pageCtx, sendPage } from '../../platform/http/pages.tsx';
 import { isUuid } from '../../platform/ids.ts';
+import { currentTaxonomy } from '../access/index.ts';
+import { checkIn } from './agenda.checkin.ts';
 import { type AgendaKey, agendaT } from './agenda.messages.ts';
 import { agendaOffices, bookAtDesk, getAgenda, markAttendance } from './agenda.service.ts';
 import { AgendaPage, type DeskForm } from './agenda.views.tsx';
@@ -28,10 +30,12 @@ const DeskBody = Type.Object({
   details: Str(4000),
   _csrf: Str(),
 });
-const MarkBody = Type.Object({ status: Str(20), version: Str(10), _csrf: Str() });
+const MarkBody = Type.Object({ status: Str(20), version: Str(10), needArea: Str(100), _csrf: Str() });
 const NOTICES: Record<string, { key: AgendaKey; kind: 'success' | 'warning' }> = {
   prenotato: { key: 'booked', kind: 'success' },
   segnato: { key: 'marked', kind: 'success' },
+  registrato: { key: 'checkedIn', kind: 'success' },
+  unito: { key: 'checkedInAttached', kind: 'success' },
 };
 
 /** The operators' agenda: one office and day, desk bookings, attended / no-show, no-show statistics. */
@@ -54,6 +58,11 @@ export function registerAgendaPages(app: App, deps: BookingDeps): void {
     const office = offices.find((o) => o.id === officeId) ?? offices[0];
     const theDay = day && /^\d{4}-\d{2}-\d{2}$/.test(day) ? day : romeDayTime(deps.clock.now()).day;
     const agenda = office ? await getAgenda(ctx, office.id, theDay) : undefined;
+    const areas = (await currentTaxonomy(ctx)).areas.map((a) => ({
+      id: a.id,
+      code: a.code,
+      label: request.locale === 'it' ? a.labelIt : a.labelEn,
+    }));
     const topics = office
       ? (await topicsOfOffice(deps.db, ctx.actor.tenantId ?? '', office.id)).map((x) => ({
           code: x.code,
@@ -68,6 +77,7 @@ export function registerAgendaPages(app: App, deps: BookingDeps): void {
         offices={offices}
         agenda={agenda}
         topics={topics}
+        areas={areas}
         notice={extra.notice}
         {...(extra.form ? { form: extra.form } : {})}
         {...(extra.errors ? { errors: extra.errors } : {})}
@@ -160,12 +170,23 @@ export function registerAgendaPages(app: App, deps: BookingDeps): void {
       const { id } = request.params as { id: string };
       const status = request.body.status === 'no_show' ? 'no_show' : 'attended';
       try {
+        if (status === 'attended') {
+          // Check-in: attended, and the access registered (or joined) in the access register.
+          const needArea = request.body.needArea && isUuid(request.body.needArea) ? request.body.needArea : undefined;
+          const r = await checkIn(ctxOf(request, deps), id, Number(request.body.version), needArea);
+          const day = romeDayTime(r.startsAt).day;
+          const esito = r.kind === 'attached' ? 'unito' : 'registrato';
+          return reply.redirect(`/operatori/agenda?ufficio=${r.officeId}&giorno=${day}&esito=${esito}`, 303);
+        }
         const a = await markAttendance(ctxOf(request, deps), id, Number(request.body.version), status);
         const day = romeDayTime(a.startsAt).day;
         return reply.redirect(`/operatori/agenda?ufficio=${a.office.id}&giorno=${day}&esito=segnato`, 303);
       } catch (err) {
         if (err instanceof DomainError && err.status === 409) {
           return show(request, reply, undefined, undefined, { notice: { key: 'stale', kind: 'warning' } }, 409);
+        }
+        if (err instanceof DomainError && (err.code === 'need-area' || err.code === 'access-invalid')) {
+          return show(request, reply, undefined, undefined, { notice: { key: 'needArea', kind: 'warning' } }, 422);
         }
         if (err instanceof DomainError && err.code === 'too-early') {
           return show(request, reply, undefined, undefined, { notice: { key: 'tooEarly', kind: 'warning' } }, 422);

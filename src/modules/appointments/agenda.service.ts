@@ -6,6 +6,7 @@ import { roleMay } from '../../platform/policy.ts';
 import { type AccessListItem, accessPermissions, inOfficeScope, listAccesses } from '../access/index.ts';
 import { recordDenied, recordEvent } from '../audit/index.ts';
 import { appointmentsPermissions } from './agenda.policy.ts';
+import { accessLinks, topicNeedAreas } from './agenda.repository.ts';
 import * as repo from './appointments.repository.ts';
 import {
   type AppointmentView,
@@ -36,6 +37,10 @@ export interface Agenda {
   office: BookableOffice;
   day: string;
   appointments: AppointmentView[];
+  /** The access each checked-in booking is linked to, by booking id. */
+  accessOf: Record<string, string>;
+  /** The need area code a check-in proposes, by topic id. */
+  areaOfTopic: Record<string, string>;
   walkIns: AccessListItem[];
   free: FreeSlot[];
   stats: NoShowStats;
@@ -69,22 +74,36 @@ export async function getAgenda(ctx: Ctx, officeId: string, day: string): Promis
   const from = romeInstant(day, '00:00');
   const to = romeInstant(addDays(day, 1), '00:00');
   const statsFrom = addDays(day, -90);
-  const appointments = await withTenant(ctx.db, actor.tenantId, async (trx) => {
+  const { appointments, accessOf, areaOfTopic } = await withTenant(ctx.db, actor.tenantId, async (trx) => {
     const rows = await repo.listAppointments(trx, actor.tenantId, officeId, from, to);
+    const links = await accessLinks(
+      trx,
+      actor.tenantId,
+      rows.map((r) => r.id),
+    );
+    const areas = await topicNeedAreas(trx, actor.tenantId);
     await recordEvent(trx, ctx, {
       action: 'agenda.read',
       recordType: 'office',
       recordId: officeId,
       details: { day, ids: rows.map((r) => r.id) },
     });
-    return rows.map(presentAppointment);
+    return {
+      appointments: rows.map(presentAppointment),
+      accessOf: Object.fromEntries(links),
+      areaOfTopic: areas,
+    };
   });
+  // Accesses opened by a check-in belong to their booking, not to the walk-ins without one.
+  const checkedIn = new Set(Object.values(accessOf));
   const walkIns = roleMay(accessPermissions, actor, 'access.list')
-    ? (await listAccesses(ctx, { officeId, from: day, to: day })).filter((a) => a.channel === 'walk_in')
+    ? (await listAccesses(ctx, { officeId, from: day, to: day })).filter(
+        (a) => a.channel === 'walk_in' && !checkedIn.has(a.id),
+      )
     : [];
   const free = await freeSlotsOfDay(ctx.db, actor.tenantId, office, day, office.slotMinutes, ctx.clock.now());
   const stats = await noShowStats(ctx, actor, officeId, statsFrom, day);
-  return { office, day, appointments, walkIns, free, stats };
+  return { office, day, appointments, accessOf, areaOfTopic, walkIns, free, stats };
 }
 
 async function noShowStats(

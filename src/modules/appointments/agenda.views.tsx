@@ -22,6 +22,8 @@ export function AgendaPage(props: {
   offices: BookableOffice[];
   agenda?: Agenda | undefined;
   topics: { code: string; label: string }[];
+  /** Need areas of the current taxonomy (check-in files the access under one). */
+  areas: { id: string; code: string; label: string }[];
   notice?: { key: AgendaKey; kind: 'success' | 'warning' } | undefined;
   form?: DeskForm;
   errors?: Record<string, string>;
@@ -94,30 +96,14 @@ export function AgendaPage(props: {
                       <td>{t(`channel.${x.channel}`)}</td>
                       <td>{t(`status.${x.status}`)}</td>
                       <td>
-                        {x.status === 'booked' ? (
-                          <form method="post" action={`/operatori/agenda/${x.id}/esito`} class="d-flex gap-2">
-                            <Csrf token={props.csrf} />
-                            <input type="hidden" name="version" value={String(x.version)} />
-                            <button
-                              type="submit"
-                              name="status"
-                              value="attended"
-                              class="btn btn-sm btn-outline-primary"
-                              aria-label={t('markFor', { what: t('markAttended'), code: x.code })}
-                            >
-                              {t('markAttended')}
-                            </button>
-                            <button
-                              type="submit"
-                              name="status"
-                              value="no_show"
-                              class="btn btn-sm btn-outline-secondary"
-                              aria-label={t('markFor', { what: t('markNoShow'), code: x.code })}
-                            >
-                              {t('markNoShow')}
-                            </button>
-                          </form>
-                        ) : null}
+                        <RowActions
+                          t={t}
+                          csrf={props.csrf}
+                          a={x}
+                          accessId={a.accessOf[x.id]}
+                          areas={props.areas}
+                          proposed={a.areaOfTopic[x.topic.id]}
+                        />
                       </td>
                     </tr>
                   ))}
@@ -225,5 +211,63 @@ export function AgendaPage(props: {
         </>
       ) : null}
     </Layout>
+  );
+}
+
+/** Check-in (with the need area of the access), no-show, or the link to the access a check-in opened. */
+function RowActions(props: {
+  t: ReturnType<typeof agendaT>;
+  csrf: string;
+  a: Agenda['appointments'][number];
+  accessId: string | undefined;
+  areas: { id: string; code: string; label: string }[];
+  proposed: string | undefined;
+}) {
+  const { t, a: x } = props;
+  if (props.accessId) {
+    return (
+      <a href={`/operatori/accessi/${props.accessId}`} aria-label={t('openAccess', { code: x.code })}>
+        {t('openAccessShort')}
+      </a>
+    );
+  }
+  if (x.status !== 'booked' && x.status !== 'attended') return null;
+  const areaId = `area-${x.id}`;
+  return (
+    <form method="post" action={`/operatori/agenda/${x.id}/esito`} class="d-flex flex-wrap gap-2 align-items-center">
+      <Csrf token={props.csrf} />
+      <input type="hidden" name="version" value={String(x.version)} />
+      <label for={areaId} class="visually-hidden">
+        {t('needAreaFor', { code: x.code })}
+      </label>
+      <select id={areaId} name="needArea" class="form-select form-select-sm w-auto">
+        <option value="">{t('needAreaChoose')}</option>
+        {props.areas.map((ar) => (
+          <option value={ar.id} selected={ar.code === props.proposed} key={ar.id}>
+            {ar.label}
+          </option>
+        ))}
+      </select>
+      <button
+        type="submit"
+        name="status"
+        value="attended"
+        class="btn btn-sm btn-outline-primary"
+        aria-label={t('markFor', { what: x.status === 'booked' ? t('markAttended') : t('checkInAgain'), code: x.code })}
+      >
+        {x.status === 'booked' ? t('markAttended') : t('checkInAgain')}
+      </button>
+      {x.status === 'booked' ? (
+        <button
+          type="submit"
+          name="status"
+          value="no_show"
+          class="btn btn-sm btn-outline-secondary"
+          aria-label={t('markFor', { what: t('markNoShow'), code: x.code })}
+        >
+          {t('markNoShow')}
+        </button>
+      ) : null}
+    </form>
   );
 }
