@@ -69,6 +69,7 @@ describe('a referral with a closed loop', () => {
     expect(bad.status()).toBe(422);
     expect(await op.locator('#error-summary').textContent()).toContain('Campo obbligatorio');
     await expectAccessible(op, 'new referral with errors');
+    await op.check('#f-destinationType-partner', { force: true });
     await op.selectOption('#f-organizationId', { label: 'Caritas Monza (disponibilità non indicata)' });
     await op.fill('#f-reason', 'Pacco alimentare e orientamento al lavoro');
     await op.check('#f-legalBasis-consent', { force: true });
@@ -115,5 +116,17 @@ describe('a referral with a closed loop', () => {
     await go(op, '/operatori/invii?vista=mine');
     expect(await op.locator('main table').textContent()).toContain('Concluso');
     await expectAccessible(op, 'referrals sent by me');
+  });
+
+  it('the operator sees the closed loop on the person’s timeline', async () => {
+    await go(op, `/operatori/persone/${personId}`);
+    const row = op.locator('#person-referrals tbody tr').first();
+    const cells = await row.locator('th, td').allTextContents();
+    expect(cells[0]).toMatch(/^INV-\d{4}-\d{6}$/);
+    expect(cells.slice(1, 4)).toEqual(['Caritas Monza', 'Concluso', 'Ha ricevuto aiuto']);
+    await expectAccessible(op, 'person file with referrals');
+    // From the file, the referral page is one link away.
+    await navigateBy(op, () => row.locator('a').click());
+    expect(new URL(op.url()).pathname).toBe(referralUrl);
   });
 });

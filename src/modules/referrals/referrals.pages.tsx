@@ -5,29 +5,15 @@ import type { App } from '../../platform/http/app.ts';
 import { ctxOf, requireOperator } from '../../platform/http/context.ts';
 import { pageCtx, sendPage } from '../../platform/http/pages.tsx';
 import { Layout as PageShell } from '../../platform/ui/layout.tsx';
-import { getPrivacyOverview } from '../people/index.ts';
-import { listDestinations, listReferrals, myOrganization, setPartnerCapacity } from './partner.service.ts';
+import { listReferrals, myOrganization, setPartnerCapacity } from './partner.service.ts';
 import { PartnerAnswerForms, PartnerInboxPage } from './partner.views.tsx';
-import type { FieldError } from './referrals.access.ts';
 import type { ReferralMessageKey } from './referrals.messages.ts';
 import type { ReferralDeps } from './referrals.routes.ts';
-import { baseUrlOf } from './referrals.routes.ts';
-import { createReferral, getReferral } from './referrals.service.ts';
-import { respondReferral, sendReferral } from './referrals.transition.ts';
-import { type NewForm, NewReferralPage, ReferralPage, ReferralTable, tOf } from './referrals.views.tsx';
+import { getReferral } from './referrals.service.ts';
+import { respondReferral } from './referrals.transition.ts';
+import { ReferralPage, ReferralTable, tOf } from './referrals.views.tsx';
 
 const Str = (max = 4000) => Type.Optional(Type.String({ maxLength: max }));
-const NewBody = Type.Object({
-  organizationId: Str(100),
-  reason: Str(),
-  urgency: Str(40),
-  legalBasis: Str(40),
-  consentId: Str(100),
-  sharedFields: Type.Optional(
-    Type.Union([Type.String({ maxLength: 40 }), Type.Array(Type.String({ maxLength: 40 }), { maxItems: 20 })]),
-  ),
-  _csrf: Str(),
-});
 const AnswerBody = Type.Object({
   to: Str(40),
   version: Str(12),
@@ -40,85 +26,6 @@ const Id = Type.Object({ id: Type.String({ maxLength: 100 }) });
 const VIEWS = ['mine', 'team', 'action', 'overdue'] as const;
 
 export function registerReferralPages(app: App, deps: ReferralDeps): void {
-  const newPage = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    personId: string,
-    form: NewForm,
-    errors: FieldError[],
-    status = 200,
-  ) => {
-    const ctx = ctxOf(request, deps);
-    const organizations = await listDestinations(ctx);
-    const overview = await getPrivacyOverview(ctx, personId);
-    const consents = overview.consents.filter((c) => c.purpose === 'share_with_partner' && c.state === 'active');
-    return sendPage(
-      reply,
-      <NewReferralPage
-        page={pageCtx(request, reply)}
-        csrf={reply.generateCsrf()}
-        personId={personId}
-        organizations={organizations}
-        consents={consents}
-        form={form}
-        errors={errors}
-      />,
-      status,
-    );
-  };
-
-  app.get('/operatori/persone/:id/invii/nuovo', { schema: { hide: true, params: Id } }, async (request, reply) => {
-    requireOperator(request);
-    const empty: NewForm = {
-      organizationId: '',
-      reason: '',
-      urgency: 'ordinary',
-      legalBasis: 'consent',
-      consentId: '',
-      sharedFields: ['reason'],
-    };
-    return newPage(request, reply, request.params.id, empty, []);
-  });
-
-  app.post(
-    '/operatori/persone/:id/invii',
-    { schema: { hide: true, params: Id, body: NewBody }, preHandler: app.csrfProtection },
-    async (request, reply) => {
-      requireOperator(request);
-      const b = request.body;
-      const shared =
-        b.sharedFields === undefined ? [] : Array.isArray(b.sharedFields) ? b.sharedFields : [b.sharedFields];
-      const form: NewForm = {
-        organizationId: b.organizationId ?? '',
-        reason: b.reason ?? '',
-        urgency: b.urgency ?? 'ordinary',
-        legalBasis: b.legalBasis ?? '',
-        consentId: b.consentId ?? '',
-        sharedFields: shared,
-      };
-      const ctx = ctxOf(request, deps);
-      const created = await createReferral(ctx, {
-        personId: request.params.id,
-        destinationType: 'partner',
-        organizationId: form.organizationId || null,
-        reason: form.reason,
-        urgency: form.urgency,
-        legalBasis: form.legalBasis,
-        consentId: form.legalBasis === 'consent' ? form.consentId || null : null,
-        sharedFields: shared,
-      });
-      if (created.kind === 'invalid') return newPage(request, reply, request.params.id, form, created.errors, 422);
-      const sent = await sendReferral(
-        ctx,
-        created.referral.id,
-        { version: created.referral.version },
-        { mailer: deps.mailer, baseUrl: baseUrlOf(request) },
-      );
-      if (sent.kind === 'invalid') return newPage(request, reply, request.params.id, form, sent.errors, 422);
-      return reply.redirect(`/operatori/invii/${created.referral.id}`, 303);
-    },
-  );
-
   app.get(
     '/operatori/invii',
     { schema: { hide: true, querystring: Type.Object({ vista: Type.Optional(Type.Enum(VIEWS)) }) } },
@@ -142,20 +49,6 @@ export function registerReferralPages(app: App, deps: ReferralDeps): void {
       );
     },
   );
-
-  app.get('/operatori/invii/:id', { schema: { hide: true, params: Id } }, async (request, reply) => {
-    requireOperator(request);
-    const r = await getReferral(ctxOf(request, deps), request.params.id);
-    const page = pageCtx(request, reply);
-    return sendPage(
-      reply,
-      <ReferralPage
-        page={page}
-        r={r}
-        crumbs={[{ label: tOf(page)('list.title'), href: '/operatori/invii' }, { label: r.code }]}
-      />,
-    );
-  });
 
   // The partner area.
   const inbox = async (request: FastifyRequest, reply: FastifyReply, notice?: string) => {

@@ -1,11 +1,19 @@
 import type { App } from '../../platform/http/app.ts';
+import { addFileSection } from '../people/index.ts';
 import { registerFollowUpPages } from './followup.pages.tsx';
+import { referralFileSection } from './referrals.file.tsx';
+import { registerNewReferralPages } from './referrals.new.pages.tsx';
 import { registerReferralPages } from './referrals.pages.tsx';
 import { type ReferralDeps, registerReferralsApi } from './referrals.routes.ts';
+import { registerSenderPages } from './referrals.sender.pages.tsx';
 
 /** Every route of the referrals module: the API (operators and partners) and the one-click answer page. */
 export function registerReferrals(app: App, deps: ReferralDeps): void {
   registerReferralsApi(app, deps);
   registerFollowUpPages(app, deps);
   registerReferralPages(app, deps);
+  registerNewReferralPages(app, deps);
+  registerSenderPages(app, deps);
+  // The person file lists the person's referrals with their closed loop (people does not import referrals).
+  addFileSection(referralFileSection);
 }

@@ -17,6 +17,7 @@ import {
 } from './referrals.model.ts';
 import * as repo from './referrals.repository.ts';
 import { nextReferralCode } from './settings.repository.ts';
+import * as sources from './sources.repository.ts';
 
 export type ReferralResult = { kind: 'ok'; referral: ReferralView } | { kind: 'invalid'; errors: FieldError[] };
 
@@ -103,6 +104,13 @@ export async function createReferral(ctx: Ctx, input: CreateReferralInput): Prom
     const referral = await withTenant(ctx.db, actor.tenantId, async (trx): Promise<ReferralResult> => {
       if (organizationId && !(await getOrganizationSummary(trx, organizationId)))
         return { kind: 'invalid', errors: [{ field: '/organizationId', code: 'unknown' }] };
+      // The outcome or case it starts from must be this person's (the keys only check the tenant).
+      const from = input.sourceOutcomeId;
+      if (from && !(await sources.isOutcomeOfPerson(trx, actor.tenantId, from, person.id)))
+        return { kind: 'invalid', errors: [{ field: '/sourceOutcomeId', code: 'notThisPerson' }] };
+      const fromCase = input.sourceCaseId;
+      if (fromCase && !(await sources.isCaseOfPerson(trx, actor.tenantId, fromCase, person.id)))
+        return { kind: 'invalid', errors: [{ field: '/sourceCaseId', code: 'notThisPerson' }] };
       await repo.insertReferral(trx, {
         id,
         tenant_id: actor.tenantId,

@@ -1,9 +1,9 @@
 import { messagesFor } from '../../platform/i18n/index.ts';
-import { Alert, Csrf } from '../../platform/ui/forms.tsx';
+import { Alert } from '../../platform/ui/forms.tsx';
 import { Layout, type PageCtx } from '../../platform/ui/layout.tsx';
 import type { FieldError } from './referrals.access.ts';
 import { type ReferralMessageKey, referralMessages } from './referrals.messages.ts';
-import { LEGAL_BASES, type ReferralView, SHAREABLE_FIELDS, URGENCIES } from './referrals.model.ts';
+import type { ReferralView } from './referrals.model.ts';
 
 export type T = (key: ReferralMessageKey, params?: Record<string, string | number>) => string;
 export const tOf = (page: PageCtx): T => messagesFor(referralMessages, page.locale);
@@ -38,7 +38,7 @@ export function ErrorSummary({ t, errors }: { t: T; errors: FieldError[] }) {
   );
 }
 
-function fieldError(t: T, errors: FieldError[], name: string) {
+export function fieldError(t: T, errors: FieldError[], name: string) {
   const e = errors.find((x) => x.field.slice(1).split('/')[0] === name);
   return e ? (
     <div class="invalid-feedback d-block" id={`e-${name}`}>
@@ -46,153 +46,8 @@ function fieldError(t: T, errors: FieldError[], name: string) {
     </div>
   ) : null;
 }
-const describedBy = (errors: FieldError[], name: string) =>
+export const describedBy = (errors: FieldError[], name: string) =>
   errors.some((x) => x.field.slice(1).split('/')[0] === name) ? `e-${name}` : undefined;
-
-export interface NewForm {
-  organizationId: string;
-  reason: string;
-  urgency: string;
-  legalBasis: string;
-  consentId: string;
-  sharedFields: string[];
-}
-
-export function NewReferralPage(props: {
-  page: PageCtx;
-  csrf: string;
-  personId: string;
-  organizations: { organizationId: string; name: string; capacity: string | null }[];
-  consents: { id: string; scope: string }[];
-  form: NewForm;
-  errors: FieldError[];
-}) {
-  const t = tOf(props.page);
-  const { form, errors } = props;
-  return (
-    <Layout
-      page={props.page}
-      title={t('new.title')}
-      crumbs={[{ label: t('list.title'), href: '/operatori/invii' }, { label: t('new.title') }]}
-    >
-      <h1>{t('new.title')}</h1>
-      <ErrorSummary t={t} errors={errors} />
-      <p>{t('new.lead')}</p>
-      <form method="post" action={`/operatori/persone/${props.personId}/invii`} novalidate>
-        <Csrf token={props.csrf} />
-        <div class="mb-4">
-          <label class="form-label" for="f-organizationId">
-            {t('field.organization')}
-          </label>
-          <select
-            class="form-select"
-            id="f-organizationId"
-            name="organizationId"
-            aria-describedby={describedBy(errors, 'organizationId')}
-          >
-            <option value="">—</option>
-            {props.organizations.map((o) => (
-              <option value={o.organizationId} selected={o.organizationId === form.organizationId}>
-                {`${o.name} (${t(`capacity.${o.capacity ?? 'unknown'}` as ReferralMessageKey)})`}
-              </option>
-            ))}
-          </select>
-          {fieldError(t, errors, 'organizationId')}
-        </div>
-        <div class="mb-4">
-          <label class="form-label" for="f-reason">
-            {t('field.reason')}
-          </label>
-          <textarea
-            class="form-control"
-            id="f-reason"
-            name="reason"
-            rows={3}
-            aria-describedby={describedBy(errors, 'reason')}
-          >
-            {form.reason}
-          </textarea>
-          {fieldError(t, errors, 'reason')}
-        </div>
-        <div class="mb-4">
-          <label class="form-label" for="f-urgency">
-            {t('field.urgency')}
-          </label>
-          <select class="form-select" id="f-urgency" name="urgency">
-            {URGENCIES.map((u) => (
-              <option value={u} selected={u === form.urgency}>
-                {t(`urgency.${u}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <fieldset class="mb-4" aria-describedby={describedBy(errors, 'legalBasis')}>
-          <legend class="h6">{t('field.basis')}</legend>
-          {LEGAL_BASES.map((b) => (
-            <div class="form-check">
-              <input
-                class="form-check-input"
-                type="radio"
-                name="legalBasis"
-                id={`f-legalBasis-${b}`}
-                value={b}
-                checked={form.legalBasis === b}
-              />
-              <label class="form-check-label" for={`f-legalBasis-${b}`}>
-                {t(`basis.${b}`)}
-              </label>
-            </div>
-          ))}
-          <span id="f-legalBasis" />
-          {fieldError(t, errors, 'legalBasis')}
-        </fieldset>
-        <div class="mb-4">
-          <label class="form-label" for="f-consentId">
-            {t('field.consent')}
-          </label>
-          <select
-            class="form-select"
-            id="f-consentId"
-            name="consentId"
-            aria-describedby={describedBy(errors, 'consentId')}
-          >
-            <option value="">{props.consents.length === 0 ? t('noConsent') : '—'}</option>
-            {props.consents.map((c) => (
-              <option value={c.id} selected={c.id === form.consentId}>
-                {c.scope}
-              </option>
-            ))}
-          </select>
-          {fieldError(t, errors, 'consentId')}
-        </div>
-        <fieldset class="mb-4" aria-describedby="f-shared-hint">
-          <legend class="h6">{t('field.shared')}</legend>
-          <p class="form-text" id="f-shared-hint">
-            {t('field.sharedHint')}
-          </p>
-          {SHAREABLE_FIELDS.map((f) => (
-            <div class="form-check">
-              <input
-                class="form-check-input"
-                type="checkbox"
-                name="sharedFields"
-                id={`f-shared-${f}`}
-                value={f}
-                checked={form.sharedFields.includes(f)}
-              />
-              <label class="form-check-label" for={`f-shared-${f}`}>
-                {t(`shared.${f}`)}
-              </label>
-            </div>
-          ))}
-        </fieldset>
-        <button type="submit" class="btn btn-primary">
-          {t('action.send')}
-        </button>
-      </form>
-    </Layout>
-  );
-}
 
 function Shared({ t, r }: { t: T; r: ReferralView }) {
   const entries = Object.entries(r.shared);
@@ -287,12 +142,15 @@ export function ReferralPage(props: {
   crumbs: { label: string; href?: string }[];
   children?: preact.ComponentChildren;
   notice?: string | undefined;
+  /** Shown under the title: a refused form's error summary or a conflict. */
+  top?: preact.ComponentChildren;
 }) {
   const t = tOf(props.page);
   const { r } = props;
   return (
     <Layout page={props.page} title={t('detail.title', { code: r.code })} crumbs={props.crumbs}>
       <h1>{t('detail.title', { code: r.code })}</h1>
+      {props.top}
       {props.notice ? <Alert kind="success">{props.notice}</Alert> : null}
       <Summary t={t} r={r} locale={props.page.locale} />
       {r.sharingWithdrawn ? <Alert kind="warning">{t('detail.withdrawn')}</Alert> : null}
