@@ -68,7 +68,13 @@ export async function anAccessOutcome(
       .execute();
     await trx
       .insertInto('access_request')
-      .values({ id: ids.request, tenant_id: o.tenantId, access_id: ids.access, need_area_id: ids.area, reason: 'Affitto' })
+      .values({
+        id: ids.request,
+        tenant_id: o.tenantId,
+        access_id: ids.access,
+        need_area_id: ids.area,
+        reason: 'Affitto',
+      })
       .execute();
     await trx
       .insertInto('outcome')

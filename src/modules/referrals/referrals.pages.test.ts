@@ -18,7 +18,14 @@ beforeAll(async () => {
 });
 
 const referralCount = async () =>
-  Number((await w.db.selectFrom('referral').select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await w.db
+        .selectFrom('referral')
+        .select((e) => e.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('the person file lists the referrals', () => {
   it('shows each referral with destination, status and outcome to the worker, audited', async () => {
