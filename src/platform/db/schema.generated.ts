@@ -97,7 +97,6 @@ export interface ApiToken {
 
 export interface Appointment {
   access_id: string | null;
-  access_id: string | null;
   applicant_email: string | null;
   /**
    * Personal data: as typed by the resident or operator.
@@ -140,7 +139,6 @@ export interface AppointmentOffice {
   capacity: Generated<number>;
   office_id: string;
   slot_minutes: Generated<number>;
-  version: Generated<number>;
   tenant_id: string;
   version: Generated<number>;
 }
@@ -165,11 +163,9 @@ export interface AppointmentTopic {
   code: string;
   duration_minutes: number;
   id: string;
-  need_area_code: string | null;
   label_en: string;
   label_it: string;
   need_area_code: string | null;
-  version: Generated<number>;
   roles: Generated<string[]>;
   sort_order: Generated<number>;
   tenant_id: string;
@@ -190,35 +186,6 @@ export interface AppointmentVerification {
   expires_at: Timestamp;
   id: string;
   manage_token_hash: string | null;
-export interface AppointmentWaitlist {
-  applicant_email: string | null;
-  /**
-   * Personal data: as typed by the resident or operator.
-   */
-  applicant_name: string;
-  applicant_phone: string | null;
-  appointment_id: string | null;
-  channel: string;
-  created_at: Timestamp;
-  created_by: string | null;
-  id: string;
-  language: Generated<string>;
-  offer_expires_at: Timestamp | null;
-  offer_slot_count: number | null;
-  offer_starts_at: Timestamp | null;
-  offer_token_hash: string | null;
-  offers_made: Generated<number>;
-  office_id: string;
-  part_of_day: Generated<string>;
-  person_id: string | null;
-  status: Generated<string>;
-  tenant_id: string;
-  topic_id: string;
-  until_day: string;
-  version: Generated<number>;
-  weekdays: Generated<number[]>;
-}
-
   tenant_id: string;
   verified_at: Timestamp | null;
 }
@@ -1222,7 +1189,6 @@ export interface StreetArea {
 }
 
 export interface Tenant {
-  appointment_waitlist: AppointmentWaitlist;
   belfiore_code: string | null;
   code: string;
   created_at: Generated<Timestamp>;
