@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Cleanup } from './cleanup.ts';
 import { startBenchDatabase, stopLeftoverPostgres } from './database.ts';
+import { lighthouseTable, lighthouseVerdict, measureBookingPages } from './lighthouse.ts';
 import { failuresOf, type LoadSettings, type Measurement, measure, preflight, type Target } from './load.ts';
 import { generatePeople, latencyTable, measureSearches, sampleQueries } from './people.ts';
 import { startServerProcess } from './processes.ts';
@@ -151,13 +152,24 @@ async function bench(): Promise<void> {
   const verdict = `Name search p95 at ${peopleCount.toLocaleString('en')} people: ${byName.p95.toFixed(1)} ms — target < 100 ms: ${byName.p95 < 100 ? 'met' : 'NOT met'}.`;
   say(`\n${peopleTable}\n\n${verdict}\n`);
 
+  // Part 4: Lighthouse on the public booking pages (issue 6), on a demo database of its own.
+  say('\nLighthouse (mobile preset) on the six booking steps…');
+  const pages = await measureBookingPages(dir, say, cleanup);
+  const pagesTable = lighthouseTable(pages);
+  const pagesVerdict = lighthouseVerdict(pages);
+  say(`\n${pagesTable}\n\n${pagesVerdict}\n`);
+
   await writeBenchmarksDoc(
     DOC,
     resultsSection(
       info,
       table,
       drift,
-      `${writeVerdict}\n\n### People search at ${peopleCount.toLocaleString('en')} people\n\n${peopleTable}\n\n${verdict}`,
+      [
+        writeVerdict,
+        `### People search at ${peopleCount.toLocaleString('en')} people\n\n${peopleTable}\n\n${verdict}`,
+        `### Public booking pages in Lighthouse (mobile preset)\n\n${pagesTable}\n\n${pagesVerdict}`,
+      ].join('\n\n'),
     ),
   );
   say('Wrote docs/BENCHMARKS.md.');

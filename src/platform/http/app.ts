@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyFormbody from '@fastify/formbody';
@@ -78,6 +79,9 @@ export async function createHttpApp(options: HttpOptions): Promise<App> {
     cookieOpts: { signed: true, httpOnly: true, sameSite: 'lax', path: '/', secure: 'auto' },
     getToken: (req) => (req.body as Record<string, string> | undefined)?._csrf,
   });
+  // Bootstrap Italia's CSS and script are 1.6 MB as shipped; brotli/gzip make them about a sixth of
+  // that, which is what lets the public pages load fast on a phone's connection (docs/BENCHMARKS.md).
+  await app.register(fastifyCompress, { encodings: ['br', 'gzip'], threshold: 1024 });
   await app.register(fastifyStatic, {
     root: path.join(ROOT, 'node_modules/bootstrap-italia/dist'),
     prefix: '/assets/bi/',

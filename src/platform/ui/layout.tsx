@@ -214,7 +214,6 @@ export function Layout(props: {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} — ${page.t('site.tagline')} — ${page.tenantName}`}</title>
         <link rel="stylesheet" href="/assets/bi/css/bootstrap-italia.min.css" />
-        <link rel="stylesheet" href="/assets/fonts.css" />
         <link rel="stylesheet" href="/assets/app.css" />
       </head>
       <body>
@@ -235,7 +234,6 @@ export function Layout(props: {
           {props.children}
         </main>
         <Footer page={page} />
-        <script src="/assets/bi/js/bootstrap-italia.bundle.min.js" defer />
       </body>
     </html>
   );
