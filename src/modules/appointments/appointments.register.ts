@@ -5,6 +5,7 @@ import { registerAgendaPages } from './agenda.routes.tsx';
 import { registerBookingPages } from './booking.routes.tsx';
 import { registerFeedbackPages } from './feedback.routes.tsx';
 import { registerManagePages } from './manage.routes.tsx';
+import { registerRequestPages } from './request.routes.tsx';
 import { registerSlotsApi } from './slots.routes.ts';
 
 /** Every route of the appointments module: public booking, managing a booking, feedback, the operators' agenda. */
@@ -14,4 +15,5 @@ export function registerAppointments(app: App, deps: RouteDeps & MailDeps): void
   registerFeedbackPages(app, deps);
   registerAgendaPages(app, deps);
   registerSlotsApi(app, deps);
+  registerRequestPages(app, deps);
 }

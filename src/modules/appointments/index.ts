@@ -4,6 +4,8 @@ export { seedDemoAppointments } from './appointments.demo.ts';
 export { registerAppointments } from './appointments.register.ts';
 export { type AppointmentView, type BookingResult, bookAppointment } from './booking.service.ts';
 export { type ReminderRun, sendReminders } from './reminders.job.ts';
+export { insertAssistanceService, seedDemoRequests } from './request.demo.ts';
+export { requestPermissions } from './request.policy.ts';
 export {
   insertAvailability,
   insertException,
