@@ -12,6 +12,7 @@ import { confirmationIcs, confirmationOf, manageLink } from './confirmation.serv
 import { manageT } from './manage.messages.ts';
 import * as mrepo from './manage.repository.ts';
 import { alternatives, cellsFor, type FreeSlot, presentOffice, windowOf } from './slots.service.ts';
+import { offerFreedPlace } from './waitlist.offers.ts';
 
 const CODE_MINUTES = 15;
 const TOKEN_MINUTES = 30;
@@ -153,6 +154,7 @@ export async function cancelAppointment(
   });
   if (!updated) return { kind: 'stale' };
   await notify(mailer, updated, 'cancelled', baseUrl).catch(() => undefined);
+  await offerFreedPlace(ctx, a, mailer, baseUrl); // the freed place goes to the waiting list
   return { kind: 'done', appointment: updated };
 }
 
@@ -193,6 +195,7 @@ export async function rescheduleAppointment(
     });
     if (!moved) return { kind: 'stale' };
     await notify(mailer, moved, 'moved', baseUrl).catch(() => undefined);
+    await offerFreedPlace(ctx, a, mailer, baseUrl); // the old place goes to the waiting list
     return { kind: 'done', appointment: moved };
   } catch (err) {
     if (err instanceof Stale) return { kind: 'stale' };
