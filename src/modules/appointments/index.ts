@@ -6,6 +6,7 @@ export { type AppointmentView, type BookingResult, bookAppointment } from './boo
 export { type ReminderRun, sendReminders } from './reminders.job.ts';
 export { insertAssistanceService, seedDemoRequests } from './request.demo.ts';
 export { requestPermissions } from './request.policy.ts';
+export { RequestLink } from './request.views.tsx';
 export {
   insertAvailability,
   insertException,

@@ -4,6 +4,8 @@ import { defineMessages, messagesFor } from '../../platform/i18n/index.ts';
 export const requestMessages = defineMessages({
   it: {
     title: 'Richiedi assistenza',
+    'home.link': 'Richiedi assistenza online',
+    'home.status': 'Stato della tua richiesta',
     intro:
       'Scrivi al Segretariato Sociale senza registrarti. Ti rispondiamo per e-mail o ti chiamiamo per un colloquio.',
     required: 'I campi con * sono obbligatori.',
@@ -62,6 +64,8 @@ export const requestMessages = defineMessages({
   },
   en: {
     title: 'Ask for assistance',
+    'home.link': 'Ask for assistance online',
+    'home.status': 'Status of your request',
     intro: 'Write to the Social Secretariat without signing up. We answer by e-mail or call you for an interview.',
     required: 'Fields marked * are required.',
     'errors.title': 'Please check these fields:',

@@ -238,3 +238,18 @@ export function RequestStatusPage(props: {
     </Layout>
   );
 }
+
+/** The public home's way in: ask for assistance, or check a request's status. */
+export function RequestLink({ page }: { page: PageCtx }) {
+  const t = tr(page);
+  return (
+    <p class="mt-4 d-flex flex-wrap gap-3">
+      <a href="/richiesta-assistenza" class="btn btn-outline-primary" data-element="request-assistance">
+        {t('home.link')}
+      </a>
+      <a href="/richiesta-assistenza/stato" class="btn btn-outline-primary">
+        {t('home.status')}
+      </a>
+    </p>
+  );
+}

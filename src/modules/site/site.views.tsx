@@ -1,6 +1,7 @@
 import type { MessageKey } from '../../platform/i18n/index.ts';
 import { Layout, type PageCtx } from '../../platform/ui/layout.tsx';
 import { AccessAdminLink, AccessesLink, IndicatorsLink, TodayAccesses, type TodayByOffice } from '../access/index.ts';
+import { RequestLink } from '../appointments/index.ts';
 import { SelfCheckLink } from '../benefits/index.ts';
 import { DirectoryLink, ServicesLink } from '../directory/index.ts';
 import { HoursList, type Office, OfficeCard, type OfficeToday } from '../offices/index.ts';
@@ -14,6 +15,7 @@ export function HomePage({ page, offices }: { page: PageCtx; offices: Office[] }
       <p class="lead">{t('home.lead')}</p>
       <ServicesLink page={page} />
       <SelfCheckLink page={page} />
+      <RequestLink page={page} />
       <h2 class="mt-5">{t('home.offices')}</h2>
       <ul class="row list-unstyled g-4 mt-1">
         {offices.map((o) => (

@@ -1,0 +1,90 @@
+import type { AddressInfo } from 'node:net';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { smtpMailer } from '../../src/platform/mail.ts';
+import { buildTestApp } from '../support/app.ts';
+import { fixedClock } from '../support/appointments.ts';
+import { freshDatabase } from '../support/db.ts';
+import { buildRequestWorld } from '../support/requests.ts';
+import { startTestSmtp, type TestSmtp } from '../support/smtp.ts';
+import { expectAccessible, go, type Launched, launch, navigateBy } from './browser.ts';
+
+let smtp: TestSmtp;
+let baseURL: string;
+const PHONE = { width: 390, height: 844 };
+
+beforeAll(async () => {
+  const { db } = await freshDatabase();
+  const { tenant } = await buildRequestWorld(db);
+  smtp = await startTestSmtp();
+  // Friday 27 November 2026, 09:00 in Rome.
+  const app = await buildTestApp(db, {
+    clock: fixedClock('2026-11-27T08:00:00Z'),
+    env: { DEFAULT_TENANT: tenant.code },
+    mailer: smtpMailer(smtp.url, 'Comune di Prova <servizi@comune.example.it>'),
+  });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  baseURL = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+}, 120_000);
+
+/** The whole flow: home → form (with an error first) → confirmation → e-mail → status lookup. */
+async function flow(page: Page, email: string, a11y: boolean) {
+  const click = (label: string) =>
+    navigateBy(page, () => page.getByRole('button', { name: label, exact: true }).click());
+  await go(page, '/');
+  await navigateBy(page, () => page.click('a[data-element="request-assistance"]'));
+  expect(await page.locator('h1').textContent()).toBe('Richiedi assistenza');
+  if (a11y) await expectAccessible(page, 'request form');
+  await page.fill('#firstName', 'Giovanna');
+  await page.fill('#lastName', 'Sala');
+  await page.fill('#email', email);
+  await page.selectOption('#service', 'casa');
+  await page.fill('#message', 'Ho ricevuto lo sfratto e cerco aiuto per una nuova casa.');
+  // Sent without the privacy acknowledgement: the form comes back with the error, the values kept.
+  const refused = await click('Invia la richiesta');
+  expect(refused.status()).toBe(422);
+  expect(await page.locator('.alert-danger').textContent()).toContain('informativa privacy');
+  expect(await page.inputValue('#firstName')).toBe('Giovanna');
+  if (a11y) await expectAccessible(page, 'request form with errors');
+  await page.locator('label[for="privacy"]').click();
+  await click('Invia la richiesta');
+  const number = (await page.locator('[data-testid="request-number"]').textContent()) ?? '';
+  expect(number).toMatch(/^RA-2026-\d{6}$/);
+  expect(await page.locator('[data-testid="taken-in-charge"]').textContent()).toBe('venerdì 27 novembre 2026');
+  expect(await page.locator('[data-testid="due-on"]').textContent()).toBe('domenica 27 dicembre 2026');
+  expect(await page.locator('[data-element="feedback"]').count()).toBeGreaterThan(0);
+  if (a11y) await expectAccessible(page, 'request confirmation');
+  const mail = await smtp.waitFor((m) => m.to.includes(email));
+  expect(mail.text).toContain(number);
+  expect(mail.text).not.toContain('sfratto');
+
+  await navigateBy(page, () => page.click('a[href="/richiesta-assistenza/stato"]'));
+  await page.fill('#number', number);
+  await page.fill('#email', email);
+  await click('Vedi lo stato');
+  expect(await page.locator('[data-testid="request-status"]').textContent()).toContain('Ricevuta');
+  if (a11y) await expectAccessible(page, 'request status');
+  return number;
+}
+
+describe('request for assistance in a real browser, phone-sized', () => {
+  let browser: Launched | undefined;
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('without JavaScript: form, error, confirmation with number and dates, e-mail, status; axe clean', async () => {
+    browser = await launch({ baseURL, blockPageScripts: true, viewport: PHONE });
+    await flow(browser.page, 'giovanna.sala@example.org', true);
+  });
+
+  it('with the page scripts running (Bootstrap Italia loaded)', async () => {
+    const withJs = await launch({ baseURL, viewport: PHONE });
+    try {
+      const first = await flow(withJs.page, 'paolo.riva@example.org', true);
+      expect(first).toMatch(/^RA-2026-\d{6}$/);
+    } finally {
+      await withJs.close();
+    }
+  });
+});
