@@ -15,6 +15,7 @@ import { benefitsPermissions } from '../src/modules/benefits/index.ts';
 import { casesPermissions } from '../src/modules/cases/index.ts';
 import { directoryPermissions } from '../src/modules/directory/index.ts';
 import { identityPermissions } from '../src/modules/identity/index.ts';
+import { notificationsPermissions } from '../src/modules/notifications/index.ts';
 import { officesPermissions } from '../src/modules/offices/index.ts';
 import { peoplePermissions } from '../src/modules/people/index.ts';
 import { referralsPermissions } from '../src/modules/referrals/index.ts';
@@ -33,6 +34,7 @@ export const MODULES: Record<string, Permissions> = {
   directory: directoryPermissions,
   benefits: benefitsPermissions,
   identity: identityPermissions,
+  notifications: notificationsPermissions,
   offices: officesPermissions,
   people: peoplePermissions,
   referrals: referralsPermissions,
@@ -324,6 +326,14 @@ export const SCOPES: Record<string, string> = {
     'online bookings (audited `appointment.book`, channel desk/phone, booked_by = the operator); marking attended or ' +
     'no-show needs the version read (stale: 409) and is audited `agenda.manage` with the status. Routes: ' +
     '`POST /operatori/agenda/prenota`, `POST /operatori/agenda/{id}/esito`.',
+  'notification.manage':
+    'Own tenant (row-level security: another tenant’s messages are neither counted nor found; retrying one is a ' +
+    'no-op). Shows the outbox counts by kind and status and the dead letters with kind, attempts, the last error ' +
+    'code and a masked address (`g***@example.org`) — never the address or the content; audited (`notification.list`, ' +
+    'with the dead-letter ids shown). Retry (one more attempt now) and discard (content erased) act on dead letters ' +
+    'only, audited `notification.retry` / `notification.discard` (record = the message); the reminder and follow-up ' +
+    'settings are audited `notification.settings` (values only). Refused: 403, audited `denied`. Routes: page ' +
+    '`/operatori/notifiche`, `POST /operatori/notifiche/{id}/riprova|scarta`, `POST /operatori/notifiche/impostazioni`.',
 };
 
 const cell = (allowed: boolean) => (allowed ? '✅' : '—');

@@ -4,6 +4,7 @@ import { addAppointmentCommands } from '../modules/appointments/index.ts';
 import { verifyAuditChain } from '../modules/audit/index.ts';
 import { addDirectoryCommands } from '../modules/directory/index.ts';
 import { createApiToken, createOperator, listApiTokens, revokeApiToken } from '../modules/identity/index.ts';
+import { addNotificationCommands } from '../modules/notifications/index.ts';
 import { importPeople } from '../modules/people/index.ts';
 import { addReferralCommands } from '../modules/referrals/index.ts';
 import { ConfigError, loadConfig } from '../platform/config.ts';
@@ -221,6 +222,7 @@ export function program(): Command {
   addDirectoryCommands(cli, withDatabase);
   addAppointmentCommands(cli, withDatabase);
   addReferralCommands(cli, withDatabase);
+  addNotificationCommands(cli, withDatabase);
   return cli;
 }
 

@@ -1,4 +1,5 @@
 import { purgeExpiredSessions } from '../modules/identity/index.ts';
+import { startOutboxWorker } from '../modules/notifications/index.ts';
 import type { Config } from '../platform/config.ts';
 import { systemClock } from '../platform/context.ts';
 import { migrate } from '../platform/db/migrate.ts';
@@ -39,6 +40,11 @@ export async function serve(config: Config): Promise<void> {
       app.log.warn({ err }, 'could not purge expired sessions'),
     );
   const purgeTimer = setInterval(() => void purge(), 15 * 60_000).unref();
+  // The notifications outbox is sent from here every 15 s (`segretariato jobs run outbox` does one pass from cron).
+  const outbox = startOutboxWorker(
+    { db: database.db, mailer, clock: systemClock },
+    { baseUrl: config.publicUrl, onError: (code) => app.log.warn({ code }, 'outbox pass failed') },
+  );
   void purge();
   let stopping = false;
   const stop = async (signal: string) => {
@@ -46,6 +52,7 @@ export async function serve(config: Config): Promise<void> {
     stopping = true;
     app.log.info({ signal }, 'shutting down');
     clearInterval(purgeTimer);
+    await outbox.stop();
     await app.close(); // stops accepting, waits for in-flight requests
     mailer.close();
     await lock?.end().catch(() => {});

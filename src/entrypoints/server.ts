@@ -11,6 +11,7 @@ import {
   resolvePublicTenant,
   type TenantRef,
 } from '../modules/identity/index.ts';
+import { registerNotifications } from '../modules/notifications/index.ts';
 import { registerOfficeRoutes } from '../modules/offices/index.ts';
 import { registerPeople } from '../modules/people/index.ts';
 import { registerReferrals } from '../modules/referrals/index.ts';
@@ -70,6 +71,7 @@ export async function buildApp(options: {
   registerAppointments(app, deps);
   registerDirectory(app, deps);
   registerBenefits(app, deps);
+  registerNotifications(app, deps);
   return app;
 }
 

@@ -11,11 +11,10 @@ import { type AgendaKey, agendaT } from './agenda.messages.ts';
 import { agendaOffices, bookAtDesk, getAgenda, markAttendance } from './agenda.service.ts';
 import { AgendaPage, type DeskForm } from './agenda.views.tsx';
 import { type BookingMessageKey, bookingT } from './booking.messages.ts';
-import { type BookingDeps, baseUrlOf } from './booking.routes.tsx';
+import type { BookingDeps } from './booking.routes.tsx';
 import { topicsOfOffice } from './booking.service.ts';
 import { checkApplicant, DETAILS_MAX, formFrom } from './booking.validation.ts';
 import { romeDayTime } from './calendar.ts';
-import { sendConfirmation } from './confirmation.service.ts';
 
 const Str = (max = 200) => Type.Optional(Type.String({ maxLength: max }));
 const DeskBody = Type.Object({
@@ -141,15 +140,7 @@ export function registerAgendaPages(app: App, deps: BookingDeps): void {
           const e = Object.fromEntries(result.errors.map((x) => [x.field, tb(`error.${x.key}` as BookingMessageKey)]));
           return show(request, reply, b.office, b.day, { form, errors: e }, 422);
         }
-        await sendConfirmation(deps.mailer, result.appointment, baseUrlOf(request)).catch((err: Error) =>
-          request.log.warn(
-            {
-              err: { code: (err as { responseCode?: number }).responseCode ?? 'unknown' },
-              appointmentId: result.appointment.id,
-            },
-            'confirmation mail not sent',
-          ),
-        );
+        // The confirmation e-mail was queued with the booking (notifications outbox).
         const day = romeDayTime(result.appointment.startsAt).day;
         return reply.redirect(
           `/operatori/agenda?ufficio=${result.appointment.office.id}&giorno=${day}&esito=prenotato`,

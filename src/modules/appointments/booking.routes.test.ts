@@ -5,6 +5,7 @@ import { freshDatabase, ownerQuery } from '../../../test/support/db.ts';
 import { buildTenant } from '../../../test/support/factories.ts';
 import { startTestSmtp } from '../../../test/support/smtp.ts';
 import { smtpMailer } from '../../platform/mail.ts';
+import { processOutbox } from '../notifications/index.ts';
 import { romeInstant } from './calendar.ts';
 
 const { db, url } = await freshDatabase();
@@ -12,12 +13,10 @@ const tenant = await buildTenant(db);
 const office = await buildBookableOffice(db, tenant);
 await addException(db, tenant, { officeId: office.id, day: '2026-12-01', kind: 'closed' });
 const smtp = await startTestSmtp();
+const mailer = smtpMailer(smtp.url, 'Comune <servizi@comune.example.it>');
 // Friday 27 November 2026, 09:00 in Rome.
-const app = await buildTestApp(db, {
-  clock: fixedClock('2026-11-27T08:00:00Z'),
-  env: { DEFAULT_TENANT: tenant.code },
-  mailer: smtpMailer(smtp.url, 'Comune <servizi@comune.example.it>'),
-});
+const clock = fixedClock('2026-11-27T08:00:00Z');
+const app = await buildTestApp(db, { clock, env: { DEFAULT_TENANT: tenant.code }, mailer });
 
 const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
 /** Posts the form of the page just shown, with its hidden fields, plus `fields`. */
@@ -93,14 +92,22 @@ describe('public booking pages', () => {
     expect(ics.body).toContain('DTSTART:20261130T090000Z');
     expect(ics.body).toContain(code);
 
+    // The confirmation was queued with the booking; the outbox worker sends it.
+    expect(smtp.messages.some((m) => m.to.includes('giulia@example.org'))).toBe(false);
+    expect((await processOutbox(db, mailer, clock, { baseUrl: 'https://servizi.example.it' })).sent).toBe(1);
     const mail = await smtp.waitFor((m) => m.to.includes('giulia@example.org'));
     expect(mail.subject).toBe(`Appuntamento confermato — ${code}`);
+    expect(mail.text).toContain('https://servizi.example.it/prenota/gestisci');
     expect(mail.text).toContain(code);
     expect(mail.text).not.toContain('contributo affitto');
     expect(mail.text).not.toContain('Giulia');
     const attached = mail.attachments.find((a) => a.filename === `${code}.ics`);
     expect(attached?.body).toContain('DTSTART:20261130T090000Z');
     expect(attached?.body).toMatch(/BEGIN:VEVENT[\s\S]*END:VEVENT/);
+    // The public address is filled into the calendar file too, with its lines folded again.
+    expect(attached?.body.replace(/\r?\n[ \t]/g, '')).toContain('https://servizi.example.it/prenota/gestisci');
+    expect(attached?.body).not.toContain('PUBLIC_URL');
+    expect(attached?.body.split(/\r?\n/).every((l) => Buffer.byteLength(l, 'utf8') <= 75)).toBe(true);
 
     const audit = await ownerQuery(
       url,

@@ -23,7 +23,7 @@ import {
 } from './booking.validation.ts';
 import { BookingStepPage, type StepData } from './booking.views.tsx';
 import { addDays, romeDayTime, slotsNeeded } from './calendar.ts';
-import { confirmationIcs, getConfirmation, sendConfirmation } from './confirmation.service.ts';
+import { confirmationIcs, getConfirmation } from './confirmation.service.ts';
 import { ConfirmationPage } from './confirmation.views.tsx';
 import { WindowLimit } from './ratelimit.ts';
 import { freeSlotsOfDay, listBookableOffices, monthAvailability } from './slots.service.ts';
@@ -244,16 +244,7 @@ export function registerBookingPages(app: App, deps: BookingDeps): void {
       form.day = '';
       return show(request, reply, 'when', form, [], 409, { taken: true, slots: result.alternatives, days: [] });
     }
-    await sendConfirmation(deps.mailer, result.appointment, baseUrlOf(request)).catch((err: Error) =>
-      request.log.warn(
-        // The SMTP reply can quote the address: log its code only, never the message.
-        {
-          err: { code: (err as { responseCode?: number }).responseCode ?? 'unknown' },
-          appointmentId: result.appointment.id,
-        },
-        'confirmation mail not sent',
-      ),
-    );
+    // The confirmation e-mail was queued with the booking (notifications outbox).
     return reply.redirect(`/prenota/conferma/${result.appointment.id}`, 303);
   }
 

@@ -6,6 +6,7 @@ import { recordEvent } from '../audit/index.ts';
 import * as repo from './appointments.repository.ts';
 import type { FieldError } from './booking.validation.ts';
 import { romeDayTime, slotsNeeded } from './calendar.ts';
+import { queueAppointmentMail } from './mail.queue.ts';
 import { alternatives, cellsFor, type FreeSlot, presentOffice, windowOf } from './slots.service.ts';
 
 export interface AppointmentView {
@@ -84,7 +85,7 @@ export async function topicsOfOffice(db: Db, tenantId: string, officeId: string)
 /**
  * Books a place. Every slot the topic needs is taken with a locked counter row (see takePlace), so of
  * many concurrent bookings of the last place exactly one succeeds; the others get `taken` with the next
- * free times. The booking, its code and its audit entry are one transaction.
+ * free times. The booking, its code, its queued confirmation and its audit entry are one transaction.
  */
 export async function bookAppointment(ctx: Ctx, input: BookingInput): Promise<BookingResult> {
   const tenantId = ctx.actor.tenantId;
@@ -125,6 +126,9 @@ export async function bookAppointment(ctx: Ctx, input: BookingInput): Promise<Bo
         personId: input.personId ?? null,
         bookedBy: isOperator(ctx.actor) ? ctx.actor.userId : null,
       });
+      // The confirmation is queued with the booking: no booking, no mail; a booking, never a lost mail.
+      const booked = await repo.findAppointment(trx, tenantId, appointmentId);
+      if (booked) await queueAppointmentMail(trx, tenantId, presentAppointment(booked), 'confirmation', now);
       await recordEvent(trx, ctx, {
         action: 'appointment.book',
         recordType: 'appointment',

@@ -4,7 +4,7 @@ import type { Mailer } from '../../platform/mail.ts';
 import * as repo from './appointments.repository.ts';
 import { bookingT, formatWhen } from './booking.messages.ts';
 import { type AppointmentView, presentAppointment } from './booking.service.ts';
-import { appointmentIcs } from './ics.ts';
+import { address, appointmentCalendar, manageLink } from './mail.queue.ts';
 
 /** What the confirmation page and the calendar file show: no name, no contact, no free text. */
 export interface Confirmation {
@@ -39,28 +39,18 @@ export async function getConfirmation(db: Db, tenantId: string, id: string): Pro
   return row ? confirmationOf(presentAppointment(row)) : undefined;
 }
 
-export const address = (o: Confirmation['office']) =>
-  `${o.address.street}, ${[o.address.postcode, o.address.city].filter(Boolean).join(' ')}`;
-
-export const manageLink = (baseUrl: string) => `${baseUrl}/prenota/gestisci`;
+export { address, manageLink } from './mail.queue.ts';
 
 export function confirmationIcs(a: Confirmation, locale: 'it' | 'en', baseUrl: string): string {
-  const t = bookingT(locale);
-  return appointmentIcs({
-    id: a.id,
-    code: a.code,
-    summary: t('ics.summary', { code: a.code }),
-    location: `${a.office.name}, ${address(a.office)}`,
-    description: t('ics.description', { code: a.code, link: manageLink(baseUrl) }),
-    startsAt: a.startsAt,
-    endsAt: a.endsAt,
-    createdAt: a.startsAt,
-    cancelled: a.status === 'cancelled',
-    sequence: a.version - 1,
-  });
+  return appointmentCalendar(a, locale, baseUrl);
 }
 
-/** The confirmation e-mail: code, time, office and a link; the ICS attached. Nothing about the reason. */
+/**
+ * @deprecated Bookings made through `bookAppointment` queue their confirmation in the booking's
+ * transaction (mail.queue.ts); a path that inserts an appointment itself should call
+ * `queueAppointmentMail(trx, …, 'confirmation', …)` in its transaction instead of this direct send.
+ * The confirmation e-mail: code, time, office and a link; the ICS attached. Nothing about the reason.
+ */
 export async function sendConfirmation(mailer: Mailer, a: AppointmentView, baseUrl: string): Promise<void> {
   if (!a.applicant.email) return;
   const t = bookingT(a.language);

@@ -6,6 +6,7 @@ import { buildTenant } from '../../../test/support/factories.ts';
 import { startTestSmtp } from '../../../test/support/smtp.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { smtpMailer } from '../../platform/mail.ts';
+import { processOutbox } from '../notifications/index.ts';
 import { bookAppointment } from './booking.service.ts';
 import { romeInstant } from './calendar.ts';
 
@@ -14,11 +15,8 @@ const tenant = await buildTenant(db);
 const office = await buildBookableOffice(db, tenant);
 const smtp = await startTestSmtp();
 const clock = fixedClock('2026-11-27T08:00:00Z');
-const app = await buildTestApp(db, {
-  clock,
-  env: { DEFAULT_TENANT: tenant.code },
-  mailer: smtpMailer(smtp.url, 'servizi@comune.example.it'),
-});
+const mailer = smtpMailer(smtp.url, 'servizi@comune.example.it');
+const app = await buildTestApp(db, { clock, env: { DEFAULT_TENANT: tenant.code }, mailer });
 const ctx: Ctx = { actor: { kind: 'anonymous', tenantId: tenant.id }, requestId: 'test-manage', clock, db };
 
 async function book(time: string, email = 'luca@example.org') {
@@ -85,12 +83,29 @@ describe('managing a booking with the e-mailed code', () => {
       { at: '09:00', booked: 0 },
       { at: '11:00', booked: 1 },
     ]);
+    // The change e-mail was queued with the move; the outbox sends it, with the updated calendar file.
+    await processOutbox(db, mailer, clock);
     const movedMail = await smtp.waitFor((m) => m.subject === `Appuntamento spostato — ${a.code}`);
     expect(movedMail.text).toContain('11:00');
+    expect(movedMail.attachments[0]?.body).toContain('SEQUENCE:1');
     const cancelled = await b.post('/prenota/gestisci/azione', { _csrf: csrfOf(moved.body), token, action: 'cancel' });
     expect(cancelled.body).toContain('La prenotazione è stata annullata.');
     const after = await ownerQuery(url, 'SELECT status FROM appointment WHERE id = $1', [a.id]);
     expect(after.rows[0].status).toBe('cancelled');
+    await processOutbox(db, mailer, clock);
+    const cancelMail = await smtp.waitFor((m) => m.subject === `Appuntamento annullato — ${a.code}`);
+    expect(cancelMail.text).not.toContain('Luca');
+    expect(cancelMail.attachments[0]?.body).toContain('STATUS:CANCELLED');
+    const kinds = await ownerQuery(
+      url,
+      'SELECT kind, status FROM notification_outbox WHERE dedupe_key LIKE $1 ORDER BY created_at, kind',
+      [`appointment:${a.id}:%`],
+    );
+    expect(kinds.rows).toEqual([
+      { kind: 'appointment.cancellation', status: 'sent' },
+      { kind: 'appointment.change', status: 'sent' },
+      { kind: 'appointment.confirmation', status: 'sent' },
+    ]);
     const audit = await ownerQuery(url, `SELECT action FROM audit_event WHERE record_id = $1 ORDER BY seq`, [a.id]);
     expect(audit.rows.map((r) => r.action)).toEqual([
       'appointment.book',

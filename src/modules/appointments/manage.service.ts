@@ -5,10 +5,10 @@ import { isUuid, newId, newSecret, sha256 } from '../../platform/ids.ts';
 import type { Mailer } from '../../platform/mail.ts';
 import { recordEvent } from '../audit/index.ts';
 import * as repo from './appointments.repository.ts';
-import { formatWhen } from './booking.messages.ts';
 import { type AppointmentView, heldSlots, presentAppointment } from './booking.service.ts';
 import { romeDayTime } from './calendar.ts';
-import { confirmationIcs, confirmationOf, manageLink } from './confirmation.service.ts';
+import { manageLink } from './confirmation.service.ts';
+import { queueAppointmentMail } from './mail.queue.ts';
 import { manageT } from './manage.messages.ts';
 import * as mrepo from './manage.repository.ts';
 import { alternatives, cellsFor, type FreeSlot, presentOffice, windowOf } from './slots.service.ts';
@@ -23,7 +23,8 @@ const codeHash = (ticket: string, code: string) => sha256(`${ticket}:${code}`);
 /**
  * Step 1 of managing a booking: booking code + the e-mail used. Whatever the answer, the caller shows
  * the same page with a fresh ticket, so nobody learns whether a code/e-mail pair exists. When they
- * match, a 6-digit code is e-mailed to that address.
+ * match, a 6-digit code is e-mailed to that address — directly, not through the outbox: the person is
+ * waiting for it on the page, it is useless after 15 minutes, and the outbox would store the secret.
  */
 export async function requestVerification(
   ctx: Ctx,
@@ -108,34 +109,15 @@ export async function appointmentByToken(ctx: Ctx, token: string): Promise<Appoi
   });
 }
 
-async function notify(mailer: Mailer, a: AppointmentView, kind: 'cancelled' | 'moved', baseUrl: string) {
-  if (!a.applicant.email) return;
-  const t = manageT(a.language);
-  await mailer.send({
-    to: a.applicant.email,
-    subject: t(`mail.${kind}.subject`, { code: a.code }),
-    text: t(`mail.${kind}.body`, {
-      code: a.code,
-      when: formatWhen(a.language, a.startsAt),
-      office: a.office.name,
-      link: manageLink(baseUrl),
-    }),
-    attachments: [
-      {
-        filename: `${a.code}.ics`,
-        content: confirmationIcs(confirmationOf(a), a.language, baseUrl),
-        contentType: 'text/calendar; charset=utf-8',
-      },
-    ],
-  });
-}
-
 export type ChangeResult =
   | { kind: 'done'; appointment: AppointmentView }
   | { kind: 'stale' }
   | { kind: 'taken'; alternatives: FreeSlot[] };
 
-/** Cancels a booked appointment and frees its places (also used by operators through the agenda). */
+/**
+ * Cancels a booked appointment and frees its places (also used by operators through the agenda); the
+ * cancellation e-mail is queued in the same transaction.
+ */
 export async function cancelAppointment(
   ctx: Ctx,
   a: AppointmentView,
@@ -149,16 +131,20 @@ export async function cancelAppointment(
     if (!(await repo.setStatus(trx, a.id, a.version, 'cancelled', by, ctx.clock.now()))) return undefined;
     await repo.releasePlaces(trx, a.office.id, heldSlots(a));
     const row = await repo.findAppointment(trx, tenantId, a.id);
+    const view = row ? presentAppointment(row) : undefined;
+    if (view) await queueAppointmentMail(trx, tenantId, view, 'cancellation', ctx.clock.now(), baseUrl);
     await recordEvent(trx, ctx, { action: 'appointment.cancel', recordType: 'appointment', recordId: a.id });
-    return row ? presentAppointment(row) : undefined;
+    return view;
   });
   if (!updated) return { kind: 'stale' };
-  await notify(mailer, updated, 'cancelled', baseUrl).catch(() => undefined);
   await offerFreedPlace(ctx, a, mailer, baseUrl); // the freed place goes to the waiting list
   return { kind: 'done', appointment: updated };
 }
 
-/** Moves a booking to another free time of the same office and topic: new places first, then the old ones freed. */
+/**
+ * Moves a booking to another free time of the same office and topic: new places first, then the old ones
+ * freed; the change e-mail (new calendar file) is queued in the same transaction.
+ */
 export async function rescheduleAppointment(
   ctx: Ctx,
   a: AppointmentView,
@@ -190,11 +176,12 @@ export async function rescheduleAppointment(
       // Someone changed it meanwhile: throwing rolls the places taken above back.
       if (!(await repo.moveAppointment(trx, a.id, a.version, startsAt, endsAt))) throw new Stale();
       const row = await repo.findAppointment(trx, tenantId, a.id);
+      const view = row ? presentAppointment(row) : undefined;
+      if (view) await queueAppointmentMail(trx, tenantId, view, 'change', now, baseUrl);
       await recordEvent(trx, ctx, { action: 'appointment.reschedule', recordType: 'appointment', recordId: a.id });
-      return row ? presentAppointment(row) : undefined;
+      return view;
     });
     if (!moved) return { kind: 'stale' };
-    await notify(mailer, moved, 'moved', baseUrl).catch(() => undefined);
     await offerFreedPlace(ctx, a, mailer, baseUrl); // the old place goes to the waiting list
     return { kind: 'done', appointment: moved };
   } catch (err) {

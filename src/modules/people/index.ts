@@ -1,5 +1,6 @@
 export { countOpeningsToReview } from './confidential.service.ts';
 export { OpeningsToReviewLink } from './confidential.views.tsx';
+export { isDoNotContact } from './contact.preference.ts';
 export type { Household, HouseholdOf, MemberView } from './households.schema.ts';
 export { getHouseholdOf } from './households.service.ts';
 export { type ImportOptions, type ImportSummary, importPeople, type RowError } from './import.service.ts';

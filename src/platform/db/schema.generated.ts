@@ -855,6 +855,43 @@ export interface NotDuplicate {
   tenant_id: string;
 }
 
+export interface NotificationOutbox {
+  attachments: Json | null;
+  attempts: Generated<number>;
+  body_html: string | null;
+  /**
+   * Reference, office, date and link only; erased with the recipient.
+   */
+  body_text: string | null;
+  created_at: Timestamp;
+  dead_at: Timestamp | null;
+  dedupe_key: string;
+  erased_at: Timestamp | null;
+  id: string;
+  kind: string;
+  last_error_code: string | null;
+  locked_until: Timestamp | null;
+  next_attempt_at: Timestamp;
+  /**
+   * Personal data: erased when sent, discarded or past the dead-letter retention.
+   */
+  recipient: string | null;
+  recipient_masked: string | null;
+  sent_at: Timestamp | null;
+  skip_reason: string | null;
+  status: Generated<string>;
+  subject: string | null;
+  tenant_id: string;
+}
+
+export interface NotificationSetting {
+  missed_followup_enabled: Generated<boolean>;
+  reminder_enabled: Generated<boolean>;
+  reminder_hours_before: Generated<number>;
+  tenant_id: string;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface Office {
   city: string;
   code: string;
@@ -1275,6 +1312,8 @@ export interface DB {
   need_taxonomy_version: NeedTaxonomyVersion;
   neighbourhood: Neighbourhood;
   not_duplicate: NotDuplicate;
+  notification_outbox: NotificationOutbox;
+  notification_setting: NotificationSetting;
   office: Office;
   office_hours: OfficeHours;
   office_schedule_exception: OfficeScheduleException;
