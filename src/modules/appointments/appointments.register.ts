@@ -7,6 +7,7 @@ import { registerFeedbackPages } from './feedback.routes.tsx';
 import { registerManagePages } from './manage.routes.tsx';
 import { registerRequestPages } from './request.routes.tsx';
 import { registerSlotsApi } from './slots.routes.ts';
+import { registerWaitlistPages } from './waitlist.routes.tsx';
 
 /** Every route of the appointments module: public booking, managing a booking, feedback, the operators' agenda. */
 export function registerAppointments(app: App, deps: RouteDeps & MailDeps): void {
@@ -15,5 +16,6 @@ export function registerAppointments(app: App, deps: RouteDeps & MailDeps): void
   registerFeedbackPages(app, deps);
   registerAgendaPages(app, deps);
   registerSlotsApi(app, deps);
+  registerWaitlistPages(app, deps);
   registerRequestPages(app, deps);
 }

@@ -3,6 +3,7 @@ import { type BT, bookingT, formatWhen } from './booking.messages.ts';
 import { type BookingForm, DETAILS_MAX } from './booking.validation.ts';
 import type { BookableOffice, FreeSlot } from './slots.service.ts';
 import { Area, Check, Field, Radios } from './ui.tsx';
+import { WaitlistLink } from './waitlist.views.tsx';
 
 /** The bodies of the five form steps of the public booking (the page around them is booking.views.tsx). */
 
@@ -137,6 +138,7 @@ export function WhenStep({ page, form, data, e }: StepProps) {
           ) : null}
         </div>
       )}
+      <WaitlistLink locale={locale} officeId={form.office} />
     </>
   );
 }

@@ -1,0 +1,27 @@
+import type { Command } from 'commander';
+import { loadConfig } from '../../platform/config.ts';
+import { systemClock } from '../../platform/context.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { mailerFromConfig } from '../../platform/mail.ts';
+import { runWaitlist } from './waitlist.offers.ts';
+
+type WithDb = (fn: (d: { db: Db }) => Promise<void>) => Promise<void>;
+
+/** `segretariato jobs run waitlist`: lapses unanswered offers and offers free places (run it every 15 minutes). */
+export function addWaitlistCommand(run: Command, withDatabase: WithDb): void {
+  run
+    .command('waitlist')
+    .description('Lapse unanswered waiting-list offers and offer free places to the waiting lists')
+    .action(() =>
+      withDatabase(async ({ db }) => {
+        const config = loadConfig();
+        const mailer = mailerFromConfig(config);
+        try {
+          const r = await runWaitlist({ db, clock: systemClock, mailer }, config.publicUrl);
+          process.stdout.write(`Offers lapsed: ${r.lapsed}; places offered: ${r.offered}.\n`);
+        } finally {
+          mailer.close();
+        }
+      }),
+    );
+}
