@@ -43,7 +43,7 @@ export async function officeEmail(db: Executor, officeId: string): Promise<strin
 export async function followUpsDue(db: Executor, now: Date) {
   return db
     .selectFrom('referral')
-    .select(['id', 'tenant_id'])
+    .select(['id', 'tenant_id', 'person_id'])
     .where('follow_up_due_at', '<=', now)
     .where('follow_up_sent_at', 'is', null)
     .where('follow_up_to', 'is not', null)

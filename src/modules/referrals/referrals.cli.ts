@@ -24,7 +24,8 @@ export function addReferralCommands(cli: Command, withDatabase: WithDb): void {
         try {
           const r = await runReferralJobs(db, systemClock, { mailer, baseUrl: config.publicUrl });
           say(
-            `Referrals: ${r.reminded} reminded, ${r.expired} expired and escalated, ${r.followUpsSent} follow-up questions sent.`,
+            `Referrals: ${r.reminded} reminded, ${r.expired} expired and escalated, ${r.followUpsQueued} follow-up ` +
+              `questions queued (${r.followUpsSkipped} not: do not contact). The outbox sends the messages.`,
           );
         } finally {
           mailer.close();

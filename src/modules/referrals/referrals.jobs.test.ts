@@ -3,6 +3,7 @@ import { Browser } from '../../../test/support/app.ts';
 import { aReferral, referralWorld } from '../../../test/support/referrals.ts';
 import { startTestSmtp, type TestSmtp } from '../../../test/support/smtp.ts';
 import { smtpMailer } from '../../platform/mail.ts';
+import { processOutbox } from '../notifications/index.ts';
 import { runReferralJobs } from './referrals.jobs.ts';
 
 // Deadlines, reminders, escalation, expiry and the person's follow-up, driven by an injected clock.
@@ -17,7 +18,12 @@ beforeAll(async () => {
   const mailer = smtpMailer(smtp.url, 'segretariato@comune.example');
   w = await referralWorld({ clock, mailer });
   await w.db.updateTable('office').set({ email: 'sede.centro@comune.example' }).where('id', '=', w.office.id).execute();
-  run = () => runReferralJobs(w.db, clock, { mailer, baseUrl: 'https://servizi.comune.example' });
+  // The job queues its messages; the outbox (the server's worker in production) sends them.
+  run = async () => {
+    const summary = await runReferralJobs(w.db, clock, { baseUrl: 'https://servizi.comune.example' });
+    await processOutbox(w.db, mailer, clock);
+    return summary;
+  };
 });
 
 const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
@@ -119,14 +125,14 @@ describe("the person's follow-up", () => {
     expect(view.followUp.dueAt).toBe(at(now, 14).toISOString());
 
     now = at(now, 14.1);
-    expect((await run()).followUpsSent).toBeGreaterThanOrEqual(1);
+    expect((await run()).followUpsQueued).toBeGreaterThanOrEqual(1);
     const mail = await smtp.waitFor((m) => m.to.includes('giulia@example.org'));
     const link = /https:\/\/servizi\.comune\.example\/esito\/([A-Za-z0-9_-]+)/.exec(mail.text);
     expect(link).not.toBeNull();
     const token = link?.[1] ?? '';
     expect(token).not.toContain(r.id);
     for (const personal of ['Caritas', 'Pacco', r.code]) expect(mail.raw).not.toContain(personal);
-    expect((await run()).followUpsSent).toBe(0); // once
+    expect((await run()).followUpsQueued).toBe(0); // once
 
     const browser = new Browser(w.app);
     const page = await browser.get(`/esito/${token}`);
@@ -143,6 +149,35 @@ describe("the person's follow-up", () => {
     expect(
       (await w.api('GET', `/api/v1/referrals/${r.id}`, w.operators.social_worker.token)).json().followUp.answer,
     ).toBe('partly');
+  });
+
+  it('a person who has since asked not to be contacted gets no follow-up question (skipped, audited)', async () => {
+    now = new Date('2027-04-01T09:00:00Z');
+    const r = await aReferral(w);
+    const view = (await w.api('GET', `/api/v1/referrals/${r.id}`, w.operators.social_worker.token)).json();
+    expect(view.followUp.dueAt).not.toBeNull();
+    await w.db.updateTable('person').set({ contact_preference: 'do_not_contact' }).where('id', '=', w.person).execute();
+    try {
+      now = at(now, 14.1);
+      const before = smtp.messages.length;
+      expect(await run()).toMatchObject({ followUpsQueued: 0, followUpsSkipped: 1 });
+      expect(smtp.messages.slice(before).some((m) => m.to.includes('giulia@example.org'))).toBe(false);
+      const audit = await w.db
+        .selectFrom('audit_event')
+        .select('details')
+        .where('action', '=', 'referral.follow_up')
+        .where('record_id', '=', r.id)
+        .execute();
+      expect(audit).toEqual([{ details: { sent: false, skipped: 'do_not_contact' } }]);
+      const row = await w.db
+        .selectFrom('notification_outbox')
+        .select(['status', 'recipient', 'body_text'])
+        .where('dedupe_key', '=', `referral:${r.id}:follow_up`)
+        .executeTakeFirstOrThrow();
+      expect(row).toEqual({ status: 'skipped', recipient: null, body_text: null });
+    } finally {
+      await w.db.updateTable('person').set({ contact_preference: 'any' }).where('id', '=', w.person).execute();
+    }
   });
 
   it('an expired or unknown token is refused', async () => {

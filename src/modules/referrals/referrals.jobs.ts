@@ -5,7 +5,7 @@ import { romeWeekdayAndTime } from '../../platform/time.ts';
 import { recordEvent } from '../audit/index.ts';
 import { getOrganizationSummary } from '../directory/index.ts';
 import * as jobs from './jobs.repository.ts';
-import { deliver, followUpLink, mails, type Notifier, operatorLink, partnerLink } from './referrals.notify.ts';
+import { followUpLink, mails, type Notifier, operatorLink, partnerLink, queueMail } from './referrals.notify.ts';
 import * as repo from './referrals.repository.ts';
 import { deadlinesFor } from './settings.repository.ts';
 
@@ -15,7 +15,10 @@ const DAY = 86_400_000;
 export interface JobSummary {
   reminded: number;
   expired: number;
-  followUpsSent: number;
+  /** Follow-up questions queued (the outbox sends them). */
+  followUpsQueued: number;
+  /** Follow-up questions not queued: the person has since asked not to be contacted. */
+  followUpsSkipped: number;
 }
 
 const systemCtx = (db: Db, clock: Clock, tenantId: string): Ctx => ({
@@ -36,11 +39,13 @@ async function step<T>(db: Db, fn: (trx: Trx) => Promise<T>): Promise<T> {
  * 2. past the deadline, expires the referral and escalates it to the sending office (its e-mail) — it
  *    then shows in the coordinators' overdue list;
  * 3. asks the person "did you get the help you needed?" when the follow-up delay has passed, with a
- *    single-use link (only if they agreed to follow-up contact and did not ask not to be contacted).
+ *    single-use link (only if they agreed to follow-up contact and have not asked not to be contacted —
+ *    checked again now, as the preference may have changed since the referral was sent).
+ * Each message is queued in the notifications outbox in the same transaction as the change it reports.
  */
 export async function runReferralJobs(db: Db, clock: Clock, notifier: Notifier): Promise<JobSummary> {
   const now = clock.now();
-  const summary: JobSummary = { reminded: 0, expired: 0, followUpsSent: 0 };
+  const summary: JobSummary = { reminded: 0, expired: 0, followUpsQueued: 0, followUpsSkipped: 0 };
 
   for (const r of await jobs.awaitingAnswer(db)) {
     const d = await deadlinesFor(db, r.tenant_id, r.destination_type as 'partner');
@@ -63,6 +68,14 @@ export async function runReferralJobs(db: Db, clock: Clock, notifier: Notifier):
           by_user: null,
           by_kind: 'system',
         });
+        await queueMail(trx, {
+          tenantId: r.tenant_id,
+          kind: 'escalation',
+          referralId: r.id,
+          to: await jobs.officeEmail(trx, r.sending_office_id),
+          message: mails.escalation(r.code, operatorLink(notifier.baseUrl, r.id)),
+          at: now,
+        });
         await recordEvent(trx, systemCtx(db, clock, r.tenant_id), {
           action: 'referral.expire',
           recordType: 'referral',
@@ -71,39 +84,34 @@ export async function runReferralJobs(db: Db, clock: Clock, notifier: Notifier):
         });
         return true;
       });
-      if (done) {
-        summary.expired++;
-        await deliver(
-          notifier.mailer,
-          await jobs.officeEmail(db, r.sending_office_id),
-          mails.escalation(r.code, operatorLink(notifier.baseUrl, r.id)),
-        );
-      }
+      if (done) summary.expired++;
     } else if (!r.reminded_at && due.getTime() - d.remindDaysBefore * DAY <= now.getTime() && r.organization_id) {
-      const email = await step(db, async (trx) => {
+      const organizationId = r.organization_id;
+      const reminded = await step(db, async (trx) => {
         const ok = await jobs.markReminded(trx, r.id, now);
-        if (!ok) return null;
+        if (!ok) return false;
+        await queueMail(trx, {
+          tenantId: r.tenant_id,
+          kind: 'reminder',
+          referralId: r.id,
+          to: (await getOrganizationSummary(trx, organizationId))?.email,
+          message: mails.reminder(r.code, partnerLink(notifier.baseUrl, r.id), romeWeekdayAndTime(due).date),
+          at: now,
+        });
         await recordEvent(trx, systemCtx(db, clock, r.tenant_id), {
           action: 'referral.remind',
           recordType: 'referral',
           recordId: r.id,
         });
-        return (await getOrganizationSummary(trx, r.organization_id as string))?.email ?? null;
+        return true;
       });
-      if (email !== null) {
-        summary.reminded++;
-        await deliver(
-          notifier.mailer,
-          email,
-          mails.reminder(r.code, partnerLink(notifier.baseUrl, r.id), romeWeekdayAndTime(due).date),
-        );
-      }
+      if (reminded) summary.reminded++;
     }
   }
 
   for (const r of await jobs.followUpsDue(db, now)) {
     const token = newSecret();
-    const to = await step(db, async (trx) => {
+    const result = await step(db, async (trx) => {
       const addr = await jobs.claimFollowUp(
         trx,
         r.id,
@@ -111,17 +119,26 @@ export async function runReferralJobs(db: Db, clock: Clock, notifier: Notifier):
         sha256(token),
         new Date(now.getTime() + FOLLOW_UP_TOKEN_DAYS * DAY),
       );
-      if (!addr) return null;
+      if (!addr) return undefined;
+      const queued = await queueMail(trx, {
+        tenantId: r.tenant_id,
+        kind: 'follow_up',
+        referralId: r.id,
+        to: addr,
+        message: mails.followUp(followUpLink(notifier.baseUrl, token)),
+        at: now,
+        personId: r.person_id,
+      });
       await recordEvent(trx, systemCtx(db, clock, r.tenant_id), {
         action: 'referral.follow_up',
         recordType: 'referral',
         recordId: r.id,
-        details: { sent: true },
+        details: queued === 'skipped' ? { sent: false, skipped: 'do_not_contact' } : { sent: queued === 'queued' },
       });
-      return addr;
+      return queued;
     });
-    if (to && (await deliver(notifier.mailer, to, mails.followUp(followUpLink(notifier.baseUrl, token)))))
-      summary.followUpsSent++;
+    if (result === 'queued') summary.followUpsQueued++;
+    if (result === 'skipped') summary.followUpsSkipped++;
   }
   return summary;
 }

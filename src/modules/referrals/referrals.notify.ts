@@ -1,9 +1,12 @@
+import type { Trx } from '../../platform/db/database.ts';
 import type { Mailer } from '../../platform/mail.ts';
+import { type EnqueueResult, enqueueMail } from '../notifications/index.ts';
 
-/** How the module reaches people outside: the mailer and the public address links point to. */
+/** How the module reaches people outside: the public address links point to (messages go through the outbox). */
 export interface Notifier {
-  mailer: Mailer;
   baseUrl: string;
+  /** No longer used: messages are queued in the notifications outbox. Callers may stop passing it. */
+  mailer?: Mailer;
 }
 
 /**
@@ -35,17 +38,32 @@ export const partnerLink = (baseUrl: string, id: string) => `${baseUrl}/partner/
 export const operatorLink = (baseUrl: string, id: string) => `${baseUrl}/operatori/invii/${id}`;
 export const followUpLink = (baseUrl: string, token: string) => `${baseUrl}/esito/${token}`;
 
-/** Sends, never throwing: a failed notification must not undo the change it reports (the job retries reminders). */
-export async function deliver(
-  mailer: Mailer,
-  to: string | null | undefined,
-  m: { subject: string; text: string },
-): Promise<boolean> {
-  if (!to) return false;
-  try {
-    await mailer.send({ to, subject: m.subject, text: m.text });
-    return true;
-  } catch {
-    return false;
-  }
+/**
+ * Queues a message in the caller's transaction (before its audit event): it goes out through the
+ * notifications outbox only if the change commits, retried there on failure. A message about a person
+ * (the follow-up question) names them by `personId`, so nothing is queued if they asked not to be contacted.
+ */
+export async function queueMail(
+  trx: Trx,
+  m: {
+    tenantId: string;
+    kind: 'new' | 'reminder' | 'escalation' | 'follow_up';
+    referralId: string;
+    to: string | null | undefined;
+    message: { subject: string; text: string };
+    at: Date;
+    personId?: string | null;
+  },
+): Promise<EnqueueResult | 'no_address'> {
+  if (!m.to) return 'no_address';
+  return enqueueMail(trx, {
+    tenantId: m.tenantId,
+    kind: `referral.${m.kind}`,
+    to: m.to,
+    subject: m.message.subject,
+    text: m.message.text,
+    dedupeKey: `referral:${m.referralId}:${m.kind}`,
+    personId: m.personId ?? null,
+    at: m.at,
+  });
 }

@@ -2,15 +2,19 @@ import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { aReferral, referralWorld } from '../../../test/support/referrals.ts';
 import { startTestSmtp, type TestSmtp } from '../../../test/support/smtp.ts';
+import { systemClock } from '../../platform/context.ts';
 import { asSystem } from '../../platform/db/database.ts';
-import { smtpMailer } from '../../platform/mail.ts';
+import { type Mailer, smtpMailer } from '../../platform/mail.ts';
+import { processOutbox } from '../notifications/index.ts';
 import { STATUSES, TRANSITIONS } from './referrals.model.ts';
 
 let w: Awaited<ReturnType<typeof referralWorld>>;
 let smtp: TestSmtp;
+let mailer: Mailer;
 beforeAll(async () => {
   smtp = await startTestSmtp();
-  w = await referralWorld({ mailer: smtpMailer(smtp.url, 'segretariato@comune.example') });
+  mailer = smtpMailer(smtp.url, 'segretariato@comune.example');
+  w = await referralWorld({ mailer });
 });
 
 const sw = () => w.operators.social_worker.token;
@@ -100,6 +104,9 @@ describe('field-limited sharing with a partner', () => {
     });
     w.consentId = consent.json().id;
     const r = await aReferral(w);
+    // Queued with the sending; the outbox delivers it.
+    expect(smtp.messages.some((m) => m.subject.includes(r.code))).toBe(false);
+    await processOutbox(w.db, mailer, systemClock);
     const mail = await smtp.waitFor((m) => m.subject.includes(r.code));
     expect(smtp.messages.length).toBeGreaterThan(before);
     expect(mail.to).toEqual(['invii@caritas.example.org']);

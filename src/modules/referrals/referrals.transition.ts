@@ -16,7 +16,7 @@ import {
   text,
 } from './referrals.access.ts';
 import { DECLINE_REASONS, OUTCOMES, present, type ShareableField, type Status } from './referrals.model.ts';
-import { deliver, mails, type Notifier, partnerLink } from './referrals.notify.ts';
+import { mails, type Notifier, partnerLink, queueMail } from './referrals.notify.ts';
 import * as repo from './referrals.repository.ts';
 import { consentHolds, personOf, type ReferralResult } from './referrals.service.ts';
 import { deadlinesFor } from './settings.repository.ts';
@@ -100,16 +100,23 @@ export async function sendReferral(
     const fresh = await repo.findReferral(trx, actor.tenantId, id);
     if (!fresh) throw new Error('referral vanished');
     const view = present(fresh, await historyOf(trx, actor.tenantId, id), false);
+    // The partner is told through the outbox, only if the sending commits.
+    await queueMail(trx, {
+      tenantId: actor.tenantId,
+      kind: 'new',
+      referralId: id,
+      to: org?.email,
+      message: mails.newReferral(row.code, partnerLink(notifier.baseUrl, id)),
+      at: now,
+    });
     await recordEvent(trx, ctx, {
       action: 'referral.manage',
       recordType: 'referral',
       recordId: id,
       details: { move: 'send', sharedFields: row.shared_fields, followUpScheduled: followUp },
     });
-    return { view, orgEmail: org?.email ?? null, code: row.code };
+    return { view };
   });
-  if (result.orgEmail)
-    await deliver(notifier.mailer, result.orgEmail, mails.newReferral(result.code, partnerLink(notifier.baseUrl, id)));
   return { kind: 'ok', referral: result.view };
 }
 
