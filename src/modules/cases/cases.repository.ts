@@ -199,6 +199,7 @@ export interface CaseloadFilter {
   workerId?: string | undefined;
   area?: string | undefined;
   statuses: string[];
+  personId?: string | undefined;
 }
 
 export async function listCases(db: Executor, tenantId: string, filter: CaseloadFilter): Promise<CaseRow[]> {
@@ -218,6 +219,7 @@ export async function listCases(db: Executor, tenantId: string, filter: Caseload
       ]),
     );
   if (filter.area) q = q.where('c.area', '=', filter.area);
+  if (filter.personId) q = q.where('c.person_id', '=', filter.personId);
   return (await q.orderBy('c.proposed_at', 'desc').limit(500).execute()) as CaseRow[];
 }
 

@@ -16,6 +16,7 @@ import {
 } from './cases.access.ts';
 import { type CaseAction, mayReachCase, mayWorkOnCase } from './cases.policy.ts';
 import * as repo from './cases.repository.ts';
+import * as sources from './cases.sources.repository.ts';
 import { CASE_AREAS, type CaseSummary, type CaseView, loadCaseView, summary, URGENCIES } from './cases.view.ts';
 
 export type CaseResult = { kind: 'ok'; case: CaseView } | { kind: 'invalid'; errors: FieldError[] };
@@ -77,6 +78,9 @@ export async function proposeCase(ctx: Ctx, input: ProposeCaseInput): Promise<Ca
   const now = ctx.clock.now();
   try {
     const created = await withTenant(ctx.db, actor.tenantId, async (trx) => {
+      // The outcome it starts from must be this person's (the trigger checks only kind and tenant).
+      const from = input.sourceOutcomeId;
+      if (from && !(await sources.isOutcomeOfPerson(trx, actor.tenantId, from, input.personId))) return undefined;
       const code = await repo.nextCode(trx, actor.tenantId, 'CAS', Number(romeToday(ctx).slice(0, 4)));
       await repo.insertCase(trx, {
         id,
@@ -110,6 +114,7 @@ export async function proposeCase(ctx: Ctx, input: ProposeCaseInput): Promise<Ca
       });
       return v;
     });
+    if (!created) return { kind: 'invalid', errors: [{ field: '/sourceOutcomeId', code: 'notThisPerson' }] };
     return { kind: 'ok', case: created };
   } catch (e) {
     if (isSourceOutcomeError(e))

@@ -2,7 +2,9 @@ import type { ComponentChildren } from 'preact';
 import { messagesFor } from '../../platform/i18n/index.ts';
 import { Alert, Csrf } from '../../platform/ui/forms.tsx';
 import { Layout, type PageCtx } from '../../platform/ui/layout.tsx';
+import { mOf } from './cases.forms.tsx';
 import { type CaseMessageKey, caseMessages } from './cases.messages.ts';
+import type { MoreCaseKey } from './cases.more.messages.ts';
 import type { CaseSummary, CaseView } from './cases.view.ts';
 
 type T = (key: CaseMessageKey, params?: Record<string, string | number>) => string;
@@ -130,10 +132,15 @@ export function CasePage(props: {
   workers?: { id: string; name: string }[] | undefined;
   canWrite: boolean;
   error?: boolean;
+  /** Under the title: a refused form's error summary or a conflict. */
+  top?: ComponentChildren;
+  /** The management forms, after the plan and reviews. */
+  children?: ComponentChildren;
 }) {
   const t = tOf(props.page);
   const { c, page } = props;
   const plan = c.plan;
+  const m = mOf(page.locale);
   return (
     <Layout
       page={page}
@@ -141,6 +148,7 @@ export function CasePage(props: {
       crumbs={[{ label: t('list.title'), href: '/operatori/casi' }, { label: c.code }]}
     >
       <h1>{t('detail.title', { code: c.code })}</h1>
+      {props.top}
       {props.error ? <Alert kind="danger">{t('error.invalid')}</Alert> : null}
       <dl class="row">
         <dt class="col-sm-4">{t('col.status')}</dt>
@@ -149,6 +157,14 @@ export function CasePage(props: {
         </dd>
         <dt class="col-sm-4">{t('col.area')}</dt>
         <dd class="col-sm-8">{t(k(`area.${c.area}`))}</dd>
+        {c.closedReasonCode ? (
+          <>
+            <dt class="col-sm-4">{m('status.reason')}</dt>
+            <dd class="col-sm-8" id="case-closed-reason">
+              {m(`close.${c.closedReasonCode}` as MoreCaseKey)}
+            </dd>
+          </>
+        ) : null}
         <dt class="col-sm-4">{t('detail.reasons')}</dt>
         <dd class="col-sm-8">{c.reasons}</dd>
         {c.declineReasons ? (
@@ -226,10 +242,11 @@ export function CasePage(props: {
           rows={c.reviews.map((r) => [
             r.dueOn,
             t(k(`kind.${r.kind}`)),
-            r.outcome ?? (r.overdue ? t('detail.overdue') : '—'),
+            r.outcome ? m(`review.${r.outcome}` as MoreCaseKey) : r.overdue ? t('detail.overdue') : '—',
           ])}
         />
       ) : null}
+      {props.children}
       <h2 class="h4">{t('detail.diary')}</h2>
       <Table
         caption={t('detail.diary')}
