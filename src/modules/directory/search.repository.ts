@@ -50,12 +50,9 @@ export async function expandQuery(trx: Executor, q: string): Promise<string[]> {
   }
   const long = words.filter((w) => w.length >= 4);
   if (long.length) {
+    // Through a function: under row-level security the trigram index could not be used (migration 0012).
     const near = await sql<{ word: string; near: string | null }>`
-      SELECT q.word, n.word AS near FROM unnest(${long}::text[]) AS q(word)
-      LEFT JOIN LATERAL (
-        SELECT d.word FROM directory_word d
-         WHERE d.word % q.word AND NOT EXISTS (SELECT 1 FROM directory_word e WHERE e.word = q.word)
-         ORDER BY similarity(d.word, q.word) DESC LIMIT 2) n ON true`.execute(trx);
+      SELECT word, near FROM directory_near_words(${long}::text[], 2)`.execute(trx);
     for (const r of near.rows) if (r.near) terms.add(r.near);
   }
   return [...terms].slice(0, 40);
@@ -112,12 +109,36 @@ function filterSql(f: SearchFilters): RawBuilder<unknown>[] {
 
 export interface SearchPage {
   ids: string[];
+  /** Matching services; an estimate when `capped`. */
   total: number;
+  /** Only the best-ranked candidates were considered, and `total` is estimated from them. */
+  capped: boolean;
+}
+
+/** Postings read per query lexeme at first: a search reads at most this many services per word. */
+export const CANDIDATES_PER_LEXEME = 200;
+
+interface Slice {
+  ids: string[];
+  /** Candidates (services with a posting among the best k of some query lexeme). */
+  candidates: number;
+  /** Candidates read from hsds_service, best first, and how many of them passed the filters. */
+  read: number;
+  passed: number;
+  /** Some lexeme had more than k postings. */
+  truncated: boolean;
 }
 
 /**
  * Services matching a search and filters, best first: full-text rank (name counts most, then
  * description, need areas and taxonomy terms), then name. Without words: by name.
+ *
+ * With words, the rank is read from the postings (migration 0012): for each lexeme of the query (a
+ * prefix expanded through directory_lexeme) its best `k` services by their share of ts_rank, summed per
+ * service: exactly ts_rank's order when no lexeme has more than `k` services, else the services that
+ * rank best on at least one word. Only the best `window` candidates are read and filtered; `k` and
+ * `window` grow (×4) while the filters leave fewer services than the page needs and something was left
+ * out. The total is exact when nothing was left out, else estimated (candidates × share that passed).
  */
 export async function searchServiceIds(
   trx: Executor,
@@ -126,20 +147,97 @@ export async function searchServiceIds(
   page: { offset: number; limit: number },
 ): Promise<SearchPage> {
   const where = filterSql(filters);
-  const query = terms.length ? tsQuery(terms) : undefined;
-  if (query) where.push(sql`s.search_document @@ q.query`);
+  if (!terms.length) return byName(trx, where, page);
+  const query = tsQuery(terms);
+  const need = page.offset + page.limit;
+  let k = Math.max(CANDIDATES_PER_LEXEME, need);
+  let window = 2 * need + 40;
+  for (;;) {
+    const s = await slice(trx, query, where, k, window, page);
+    const complete = s.read >= s.candidates;
+    if (s.passed < need && !complete) window *= 4;
+    else if (s.passed < need && s.truncated) k *= 4;
+    else {
+      const total = complete ? s.passed : Math.round((s.candidates * s.passed) / Math.max(1, s.read));
+      return { ids: s.ids, total, capped: s.truncated || !complete };
+    }
+  }
+}
+
+async function slice(
+  trx: Executor,
+  query: RawBuilder<unknown>,
+  where: RawBuilder<unknown>[],
+  k: number,
+  window: number,
+  page: { offset: number; limit: number },
+): Promise<Slice> {
+  const cond = where.length ? sql`AND ${sql.join(where, sql` AND `)}` : sql``;
+  // The query's distinct operands, as ts_rank counts them ('affitt':* | 'cas' → affitt prefix, cas);
+  // each expanded to the catalogue's lexemes; each lexeme's best k + 1 postings (one more tells whether
+  // some were left out); summed per service, a lexeme reached by two operands counting twice.
+  const rows = await sql<{ id: string | null; candidates: string; read: string; passed: string; truncated: boolean }>`
+    WITH operand AS MATERIALIZED (
+      SELECT word, prefix, CASE WHEN prefix THEN word || U&'\\+10FFFF' ELSE word END AS upto
+        FROM (SELECT replace(m[1], '''''', '''') AS word, bool_or(m[2] IS NOT NULL) AS prefix
+                FROM regexp_matches((${query})::text, '''((?:[^'']|'''')*)''(:\\*)?', 'g') AS m
+               GROUP BY 1) o
+    ),
+    lexeme AS (
+      SELECT d.lexeme, count(*) AS times FROM operand o JOIN directory_lexeme d
+          ON d.lexeme >= o.word AND d.lexeme <= o.upto
+         AND (d.lexeme = o.word OR (o.prefix AND starts_with(d.lexeme, o.word)))
+       GROUP BY d.lexeme
+    ),
+    posting AS MATERIALIZED (
+      SELECT p.service_id, p.score * l.times AS score,
+             row_number() OVER (PARTITION BY l.lexeme ORDER BY p.score DESC, p.service_id) AS n
+        FROM lexeme l CROSS JOIN LATERAL (
+          SELECT p.service_id, p.score FROM directory_posting p
+           WHERE p.lexeme = l.lexeme ORDER BY p.score DESC, p.service_id LIMIT ${k + 1}) p
+    ),
+    candidate AS MATERIALIZED (
+      SELECT service_id, sum(score) AS score FROM posting WHERE n <= ${k} GROUP BY service_id
+    ),
+    best AS (
+      SELECT service_id, score FROM candidate ORDER BY score DESC, service_id LIMIT ${window}
+    ),
+    matched AS MATERIALIZED (
+      SELECT s.id, b.score, s.data->>'name' AS name
+        FROM best b JOIN hsds_service s ON s.id = b.service_id ${cond}
+    ),
+    summary AS (
+      SELECT (SELECT count(*) FROM candidate) AS candidates,
+             (SELECT count(*) FROM best) AS read,
+             (SELECT count(*) FROM matched) AS passed,
+             EXISTS (SELECT 1 FROM posting WHERE n > ${k}) AS truncated
+    )
+    SELECT p.id, summary.* FROM summary LEFT JOIN LATERAL (
+      SELECT m.id FROM matched m ORDER BY m.score DESC, m.name, m.id OFFSET ${page.offset} LIMIT ${page.limit}
+    ) p ON true`.execute(trx);
+  const first = rows.rows[0];
+  return {
+    ids: rows.rows.flatMap((r) => (r.id ? [r.id] : [])),
+    candidates: Number(first?.candidates ?? 0),
+    read: Number(first?.read ?? 0),
+    passed: Number(first?.passed ?? 0),
+    truncated: first?.truncated ?? false,
+  };
+}
+
+async function byName(
+  trx: Executor,
+  where: RawBuilder<unknown>[],
+  page: { offset: number; limit: number },
+): Promise<SearchPage> {
   const cond = where.length ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``;
-  const from = query ? sql`hsds_service s CROSS JOIN (SELECT ${query} AS query) q` : sql`hsds_service s`;
-  const order = query
-    ? sql`ts_rank(s.search_document, q.query, 1) DESC, s.data->>'name', s.id`
-    : sql`s.data->>'name', s.id`;
   const rows = await sql<{ id: string; total: string }>`
-    SELECT s.id, count(*) OVER () AS total FROM ${from} ${cond}
-    ORDER BY ${order} OFFSET ${page.offset} LIMIT ${page.limit}`.execute(trx);
+    SELECT s.id, count(*) OVER () AS total FROM hsds_service s ${cond}
+    ORDER BY s.data->>'name', s.id OFFSET ${page.offset} LIMIT ${page.limit}`.execute(trx);
   let total = Number(rows.rows[0]?.total ?? 0);
   if (rows.rows.length === 0 && page.offset > 0) {
-    const c = await sql<{ n: string }>`SELECT count(*) AS n FROM ${from} ${cond}`.execute(trx);
+    const c = await sql<{ n: string }>`SELECT count(*) AS n FROM hsds_service s ${cond}`.execute(trx);
     total = Number(c.rows[0]?.n ?? 0);
   }
-  return { ids: rows.rows.map((r) => r.id), total };
+  return { ids: rows.rows.map((r) => r.id), total, capped: false };
 }

@@ -470,6 +470,18 @@ export interface Consent {
   tenant_id: string;
 }
 
+export interface DirectoryLexeme {
+  lexeme: string;
+  tenant_id: string;
+}
+
+export interface DirectoryPosting {
+  lexeme: string;
+  score: number;
+  service_id: string;
+  tenant_id: string;
+}
+
 export interface DirectoryServiceNeedArea {
   need_area_code: string;
   service_id: string;
@@ -1276,6 +1288,8 @@ export interface DB {
   case_team_member: CaseTeamMember;
   confidential_access: ConfidentialAccess;
   consent: Consent;
+  directory_lexeme: DirectoryLexeme;
+  directory_posting: DirectoryPosting;
   directory_service_need_area: DirectoryServiceNeedArea;
   directory_service_office: DirectoryServiceOffice;
   directory_service_target_group: DirectoryServiceTargetGroup;
