@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type OutboxWorker, startOutboxWorker } from '../../src/modules/notifications/index.ts';
 import { smtpMailer } from '../../src/platform/mail.ts';
 import { buildTestApp } from '../support/app.ts';
 import { buildBookableOffice, fixedClock } from '../support/appointments.ts';
@@ -13,6 +14,7 @@ let browser: Launched;
 let page: Page;
 let smtp: TestSmtp;
 let baseURL: string;
+let outbox: OutboxWorker | undefined;
 
 beforeAll(async () => {
   const { db } = await freshDatabase();
@@ -25,14 +27,14 @@ beforeAll(async () => {
   });
   smtp = await startTestSmtp();
   // Friday 27 November 2026, 09:00 in Rome: the booking month is November, first free day Monday 30.
-  const app = await buildTestApp(db, {
-    clock: fixedClock('2026-11-27T08:00:00Z'),
-    env: { DEFAULT_TENANT: tenant.code },
-    mailer: smtpMailer(smtp.url, 'Comune di Prova <servizi@comune.example.it>'),
-  });
+  const clock = fixedClock('2026-11-27T08:00:00Z');
+  const mailer = smtpMailer(smtp.url, 'Comune di Prova <servizi@comune.example.it>');
+  const app = await buildTestApp(db, { clock, env: { DEFAULT_TENANT: tenant.code }, mailer });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   baseURL = `http://127.0.0.1:${port}`;
+  // The notifications outbox worker, as `serve` runs it (every 15 s there; here every 200 ms).
+  outbox = startOutboxWorker({ db, mailer, clock }, { intervalMs: 200, baseUrl: baseURL });
   // A phone-sized screen; no page script runs (the flow must work without JavaScript), axe still evaluates.
   browser = await launch({
     baseURL: `http://127.0.0.1:${port}`,
@@ -43,6 +45,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
+  await outbox?.stop();
   await browser?.close();
 });
 
@@ -113,6 +116,7 @@ describe('booking an appointment in a real browser', () => {
     expect(field('UID')).toMatch(/@segretariato$/);
     expect(event).toMatch(/END:VEVENT\r\nEND:VCALENDAR\r\n$/);
     expect(confirmation.text).not.toContain('anziani');
+    expect(confirmation.text).toContain(`${baseURL}/prenota/gestisci`);
 
     // The feedback widget: stars, then the follow-up question, anonymous.
     await choose('rating-5');
