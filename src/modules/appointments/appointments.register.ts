@@ -2,6 +2,8 @@ import type { App } from '../../platform/http/app.ts';
 import type { RouteDeps } from '../../platform/http/context.ts';
 import type { MailDeps } from '../../platform/mail.ts';
 import { registerAgendaPages } from './agenda.routes.tsx';
+import { registerAppointmentsApi } from './api.appointments.routes.ts';
+import { registerRequestApi } from './api.requests.routes.ts';
 import { registerBookingPages } from './booking.routes.tsx';
 import { registerFeedbackPages } from './feedback.routes.tsx';
 import { registerManagePages } from './manage.routes.tsx';
@@ -18,4 +20,6 @@ export function registerAppointments(app: App, deps: RouteDeps & MailDeps): void
   registerSlotsApi(app, deps);
   registerWaitlistPages(app, deps);
   registerRequestPages(app, deps);
+  registerAppointmentsApi(app, deps);
+  registerRequestApi(app, deps);
 }

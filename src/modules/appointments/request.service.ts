@@ -207,7 +207,9 @@ export async function listAssistanceRequests(
       recordType: 'assistance_request',
       details: {
         ids: rows.map((r) => r.id),
-        filter: Object.keys(filter).filter((k) => k !== 'limit' && k !== 'offset'),
+        filter: Object.entries(filter)
+          .filter(([k, v]) => v !== undefined && k !== 'limit' && k !== 'offset')
+          .map(([k]) => k),
       },
     });
     return rows.map((r) => ({
