@@ -2,7 +2,6 @@ import type { Command } from 'commander';
 import { loadConfig } from '../../platform/config.ts';
 import { systemClock } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { mailerFromConfig } from '../../platform/mail.ts';
 import { runWaitlist } from './waitlist.offers.ts';
 
 type WithDb = (fn: (d: { db: Db }) => Promise<void>) => Promise<void>;
@@ -15,13 +14,10 @@ export function addWaitlistCommand(run: Command, withDatabase: WithDb): void {
     .action(() =>
       withDatabase(async ({ db }) => {
         const config = loadConfig();
-        const mailer = mailerFromConfig(config);
-        try {
-          const r = await runWaitlist({ db, clock: systemClock, mailer }, config.publicUrl);
-          process.stdout.write(`Offers lapsed: ${r.lapsed}; places offered: ${r.offered}.\n`);
-        } finally {
-          mailer.close();
-        }
+        const r = await runWaitlist({ db, clock: systemClock }, config.publicUrl);
+        process.stdout.write(
+          `Offers lapsed: ${r.lapsed}; places offered (e-mails queued in the outbox): ${r.offered}.\n`,
+        );
       }),
     );
 }

@@ -3,11 +3,12 @@ import { asSystem, type Db, type Executor, withTenant } from '../../platform/db/
 import { newId, newSecret, sha256 } from '../../platform/ids.ts';
 import type { Mailer } from '../../platform/mail.ts';
 import { recordEvent } from '../audit/index.ts';
+import { enqueueMail, PUBLIC_URL } from '../notifications/index.ts';
 import * as repo from './appointments.repository.ts';
 import { formatWhen } from './booking.messages.ts';
 import { type AppointmentView, presentAppointment } from './booking.service.ts';
 import { addDays, romeDayTime, slotsNeeded, weekdayOf } from './calendar.ts';
-import { sendConfirmation } from './confirmation.service.ts';
+import { queueAppointmentMail } from './mail.queue.ts';
 import { cellsFor, freeSlotsBetween, presentOffice, windowOf } from './slots.service.ts';
 import { waitlistT } from './waitlist.messages.ts';
 import * as wrepo from './waitlist.repository.ts';
@@ -37,9 +38,18 @@ export const offerLink = (baseUrl: string, token: string) => `${baseUrl}/prenota
  * Offers free places of an office between two days to its waiting list, first come first served:
  * each waiting entry gets the first free start time that fits its topic's length, weekdays, part of
  * the day and last day. The place is taken in the slot counters (held) until the offer expires, so
- * nobody else can book it meanwhile. One transaction; entries another run is offering are skipped.
+ * nobody else can book it meanwhile. The offer e-mail (office, time, until when, the link; no name, no
+ * reason) is queued in the notifications outbox in the same transaction; entries another run is offering
+ * are skipped.
  */
-export async function offerFreePlaces(ctx: Ctx, tenantId: string, officeId: string, fromDay: string, toDay: string) {
+export async function offerFreePlaces(
+  ctx: Ctx,
+  tenantId: string,
+  officeId: string,
+  fromDay: string,
+  toDay: string,
+  baseUrl: string = PUBLIC_URL,
+) {
   const now = ctx.clock.now();
   return withTenant(ctx.db, tenantId, async (trx) => {
     const officeRow = (await repo.bookableOffices(trx, tenantId)).find((o) => o.id === officeId);
@@ -68,10 +78,30 @@ export async function offerFreePlaces(ctx: Ctx, tenantId: string, officeId: stri
         expiresAt,
         tokenHash: sha256(token),
       });
+      const language = e.language === 'en' ? 'en' : 'it';
+      if (e.applicant_email) {
+        // Phone only: no e-mail; the office sees the offer on its waiting list and calls.
+        const t = waitlistT(language);
+        await enqueueMail(trx, {
+          tenantId,
+          kind: 'waitlist.offer',
+          to: e.applicant_email,
+          subject: t('mail.offer.subject'),
+          text: t('mail.offer.body', {
+            when: formatWhen(language, fit.startsAt),
+            office: office.name,
+            until: formatWhen(language, expiresAt),
+            link: offerLink(baseUrl, token),
+          }),
+          dedupeKey: `waitlist:${e.id}:offer:${e.offers_made + 1}`,
+          personId: e.person_id,
+          at: now,
+        });
+      }
       offers.push({
         entryId: e.id,
         email: e.applicant_email,
-        language: e.language === 'en' ? 'en' : 'it',
+        language,
         officeName: office.name,
         startsAt: fit.startsAt,
         expiresAt,
@@ -111,37 +141,18 @@ async function hold(
   return true;
 }
 
-/** The offer e-mail: office, time, until when it is held, the link. No reason, no name. */
-export async function sendOffers(mailer: Mailer, offers: readonly Offer[], baseUrl: string): Promise<void> {
-  for (const o of offers) {
-    if (!o.email) continue; // phone only: the office calls them (the offer shows on the agenda's waiting list)
-    const t = waitlistT(o.language);
-    await mailer
-      .send({
-        to: o.email,
-        subject: t('mail.offer.subject'),
-        text: t('mail.offer.body', {
-          when: formatWhen(o.language, o.startsAt),
-          office: o.officeName,
-          until: formatWhen(o.language, o.expiresAt),
-          link: offerLink(baseUrl, o.token),
-        }),
-      })
-      .catch(() => undefined); // the place stays held; the office sees the offer and can call
-  }
-}
-
 /**
  * After a booking was cancelled or moved away: its day's freed places go to the waiting list. Called
  * by the cancel and move use cases once their transaction has committed; a failure here never undoes
- * them (the next `jobs run waitlist` offers what is still free).
+ * them (the next `jobs run waitlist` offers what is still free). The mailer argument is unused since
+ * offers go through the outbox; the signature stays so the callers' one line does not change.
  */
-export async function offerFreedPlace(ctx: Ctx, a: AppointmentView, mailer: Mailer, baseUrl: string): Promise<void> {
+export async function offerFreedPlace(ctx: Ctx, a: AppointmentView, _mailer: Mailer, baseUrl: string): Promise<void> {
   const tenantId = ctx.actor.tenantId;
   if (!tenantId) return;
   const day = romeDayTime(a.startsAt).day;
   try {
-    await sendOffers(mailer, await offerFreePlaces(ctx, tenantId, a.office.id, day, day), baseUrl);
+    await offerFreePlaces(ctx, tenantId, a.office.id, day, day, baseUrl);
   } catch {
     // left to the job
   }
@@ -186,12 +197,7 @@ export async function offerByToken(ctx: Ctx, token: string): Promise<OfferView |
 }
 
 /** The person confirms: the held place becomes their booking (the link works once). */
-export async function confirmOffer(
-  ctx: Ctx,
-  token: string,
-  mailer: Mailer,
-  baseUrl: string,
-): Promise<AppointmentView | undefined> {
+export async function confirmOffer(ctx: Ctx, token: string, baseUrl: string): Promise<AppointmentView | undefined> {
   const tenantId = ctx.actor.tenantId;
   if (!tenantId || !token || token.length > 100) return undefined;
   const now = ctx.clock.now();
@@ -222,20 +228,21 @@ export async function confirmOffer(
     });
     await wrepo.closeOffer(trx, e.id, 'booked', id);
     const row = await repo.findAppointment(trx, tenantId, id);
+    const view = row ? presentAppointment(row) : undefined;
+    if (view) await queueAppointmentMail(trx, tenantId, view, 'confirmation', now, baseUrl);
     await recordEvent(trx, ctx, {
       action: 'waitlist.confirm',
       recordType: 'appointment_waitlist',
       recordId: e.id,
       details: { appointmentId: id, code },
     });
-    return row ? presentAppointment(row) : undefined;
+    return view;
   });
-  if (appointment) await sendConfirmation(mailer, appointment, baseUrl).catch(() => undefined);
   return appointment;
 }
 
 /** The person declines: the place is freed and offered to the next in line. */
-export async function declineOffer(ctx: Ctx, token: string, mailer: Mailer, baseUrl: string): Promise<boolean> {
+export async function declineOffer(ctx: Ctx, token: string, baseUrl: string): Promise<boolean> {
   const tenantId = ctx.actor.tenantId;
   if (!tenantId || !token || token.length > 100) return false;
   const declined = await withTenant(ctx.db, tenantId, async (trx) => {
@@ -247,8 +254,7 @@ export async function declineOffer(ctx: Ctx, token: string, mailer: Mailer, base
     return { officeId: e.office_id, day: romeDayTime(e.offer_starts_at).day };
   });
   if (!declined) return false;
-  const offers = await offerFreePlaces(ctx, tenantId, declined.officeId, declined.day, declined.day);
-  await sendOffers(mailer, offers, baseUrl);
+  await offerFreePlaces(ctx, tenantId, declined.officeId, declined.day, declined.day, baseUrl);
   return true;
 }
 
@@ -262,10 +268,7 @@ export interface WaitlistRun {
  * their places go to the next in line; then every office's free places of the next two weeks are
  * offered to its waiting list (places freed by an extra opening, or a promotion that failed).
  */
-export async function runWaitlist(
-  deps: { db: Db; clock: Clock; mailer: Mailer },
-  baseUrl: string,
-): Promise<WaitlistRun> {
+export async function runWaitlist(deps: { db: Db; clock: Clock }, baseUrl: string): Promise<WaitlistRun> {
   const now = deps.clock.now();
   const today = romeDayTime(now).day;
   const sys = (tenantId: string): Ctx => ({
@@ -302,9 +305,15 @@ export async function runWaitlist(
   );
   let offered = 0;
   for (const q of queues) {
-    const offers = await offerFreePlaces(sys(q.tenant_id), q.tenant_id, q.office_id, today, addDays(today, 14));
+    const offers = await offerFreePlaces(
+      sys(q.tenant_id),
+      q.tenant_id,
+      q.office_id,
+      today,
+      addDays(today, 14),
+      baseUrl,
+    );
     offered += offers.length;
-    await sendOffers(deps.mailer, offers, baseUrl);
   }
   return { lapsed, offered };
 }

@@ -157,14 +157,14 @@ export function registerWaitlistPages(app: App, deps: BookingDeps): void {
       const page = pageCtx(request, reply);
       const ctx = publicCtx(request);
       if (request.body.answer === 'decline') {
-        const ok = await declineOffer(ctx, token, deps.mailer, baseUrlOf(request));
+        const ok = await declineOffer(ctx, token, baseUrlOf(request));
         return sendPage(
           reply,
           <OfferPage page={page} csrf="" token={token} done={ok ? { kind: 'declined' } : undefined} />,
           ok ? 200 : 404,
         );
       }
-      const a = await confirmOffer(ctx, token, deps.mailer, baseUrlOf(request));
+      const a = await confirmOffer(ctx, token, baseUrlOf(request));
       return sendPage(
         reply,
         <OfferPage
