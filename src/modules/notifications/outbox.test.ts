@@ -1,3 +1,5 @@
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
 import { describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../../test/support/db.ts';
 import { buildOperator, buildTenant, operatorCtx } from '../../../test/support/factories.ts';
@@ -151,6 +153,32 @@ describe('notifications outbox', () => {
     expect(await rowsOf(tenant.id)).toEqual([
       expect.objectContaining({ status: 'dead', recipient: null, body_text: null }),
     ]);
+  });
+
+  it('a permanent refusal (550, no such mailbox) is a dead letter at once, with the code only', async () => {
+    // A second real SMTP server that refuses every recipient.
+    const refusing = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS', 'AUTH'],
+      logger: false,
+      onRcptTo(_address, _session, callback) {
+        callback(Object.assign(new Error('5.1.1 <nobody@example.org>: mailbox unavailable'), { responseCode: 550 }));
+      },
+    });
+    await new Promise<void>((resolve) => refusing.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (refusing.server.address() as AddressInfo).port;
+      const strict = smtpMailer(`smtp://127.0.0.1:${port}`, 'servizi@comune.example.it');
+      const tenant = await buildTenant(db);
+      const clock = movingClock('2026-11-27T12:00:00Z');
+      await queue(tenant.id, 'nobody@example.org', 'perm', clock.now());
+      expect(await processOutbox(db, strict, clock)).toEqual({ sent: 0, retried: 0, dead: 1 });
+      expect(await rowsOf(tenant.id)).toEqual([
+        expect.objectContaining({ status: 'dead', attempts: 1, last_error_code: '550' }),
+      ]);
+    } finally {
+      await new Promise<void>((resolve) => refusing.close(() => resolve()));
+    }
   });
 
   it('queues nothing for a person who asked not to be contacted (a skipped row counts it)', async () => {

@@ -9,8 +9,8 @@ const DAY = 86_400_000;
 /** Waits before the 2nd, 3rd, … attempt: 1 min, 5 min, 30 min, 2 h, 6 h; the 6th failure is final. */
 export const BACKOFF_MINUTES = [1, 5, 30, 120, 360] as const;
 export const MAX_ATTEMPTS = BACKOFF_MINUTES.length + 1;
-/** A claim lasts this long; a worker that dies mid-send leaves the message to another after it. */
-const LEASE_MINUTES = 10;
+/** A claim lasts this long (longer than nodemailer's 10-minute socket timeout); a worker that dies mid-send leaves the message to another after it. */
+const LEASE_MINUTES = 15;
 /** Dead letters keep address and content this long, so an administrator can retry them. */
 export const DEAD_RETENTION_DAYS = 30;
 /** Finished rows (sent, discarded, skipped; already without address and content) are deleted after this. */
