@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Cleanup } from './cleanup.ts';
 import { startBenchDatabase, stopLeftoverPostgres } from './database.ts';
+import { directoryPart } from './directory.ts';
 import { lighthouseTable, lighthouseVerdict, measureBookingPages } from './lighthouse.ts';
 import { failuresOf, type LoadSettings, type Measurement, measure, preflight, type Target } from './load.ts';
 import { generatePeople, latencyTable, measureSearches, sampleQueries } from './people.ts';
@@ -152,6 +153,10 @@ async function bench(): Promise<void> {
   const verdict = `Name search p95 at ${peopleCount.toLocaleString('en')} people: ${byName.p95.toFixed(1)} ms — target < 100 ms: ${byName.p95 < 100 ? 'met' : 'NOT met'}.`;
   say(`\n${peopleTable}\n\n${verdict}\n`);
 
+  // Part 3: directory search with many services (issue 5's target: p95 < 30 ms at 50,000); BENCH_SERVICES.
+  const servicesCount = Number(process.env.BENCH_SERVICES ?? 50_000);
+  const directory = await directoryPart(database.url, database.tenantId, app.baseUrl, servicesCount, say);
+
   // Part 4: Lighthouse on the public booking pages (issue 6), on a demo database of its own.
   say('\nLighthouse (mobile preset) on the six booking steps…');
   const pages = await measureBookingPages(dir, say, cleanup);
@@ -168,6 +173,7 @@ async function bench(): Promise<void> {
       [
         writeVerdict,
         `### People search at ${peopleCount.toLocaleString('en')} people\n\n${peopleTable}\n\n${verdict}`,
+        `### Directory search at ${servicesCount.toLocaleString('en')} services\n\n${directory.table}\n\n${directory.verdict}`,
         `### Public booking pages in Lighthouse (mobile preset)\n\n${pagesTable}\n\n${pagesVerdict}`,
       ].join('\n\n'),
     ),
