@@ -114,14 +114,19 @@ CREATE FUNCTION directory_near_words(words text[], lim integer)
   LANGUAGE sql STABLE SECURITY DEFINER
   SET search_path = public, pg_temp
 AS $$
-  WITH tenant AS (SELECT nullif(current_setting('app.tenant_id', true), '')::uuid AS id)
-  SELECT q.word, n.word
-    FROM unnest(words) AS q(word), tenant
+  WITH tenant AS (SELECT nullif(current_setting('app.tenant_id', true), '')::uuid AS id),
+  unknown AS MATERIALIZED (
+    SELECT q.word, min(q.i) AS i FROM unnest(words) WITH ORDINALITY AS q(word, i), tenant
+     WHERE NOT EXISTS (SELECT 1 FROM directory_word e WHERE e.tenant_id = tenant.id AND e.word = q.word)
+     GROUP BY q.word
+  )
+  SELECT u.word, n.word
+    FROM unknown u, tenant
    CROSS JOIN LATERAL (
-     SELECT d.word FROM directory_word d
-      WHERE d.tenant_id = tenant.id AND d.word % q.word
-      ORDER BY similarity(d.word, q.word) DESC, d.word LIMIT lim) n
-   WHERE NOT EXISTS (SELECT 1 FROM directory_word e WHERE e.tenant_id = tenant.id AND e.word = q.word)
+     SELECT d.word, similarity(d.word, u.word) AS sim FROM directory_word d
+      WHERE d.tenant_id = tenant.id AND d.word % u.word
+      ORDER BY sim DESC, d.word LIMIT lim) n
+   ORDER BY u.i, n.sim DESC, n.word
 $$;
 REVOKE ALL ON FUNCTION directory_near_words(text[], integer) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION directory_near_words(text[], integer) TO segretariato_app;
