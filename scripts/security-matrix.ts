@@ -9,7 +9,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 // The access module has two permission tables (register; interviews and outcomes), shown as one module.
 import { accessPermissions } from '../src/modules/access/access.policy.ts';
 import { interviewPermissions } from '../src/modules/access/interview.policy.ts';
-import { appointmentsPermissions } from '../src/modules/appointments/index.ts';
+import {
+  appointmentsPermissions,
+  feedbackResultsPermissions,
+  requestPermissions,
+} from '../src/modules/appointments/index.ts';
 import { auditPermissions } from '../src/modules/audit/index.ts';
 import { benefitsPermissions } from '../src/modules/benefits/index.ts';
 import { casesPermissions } from '../src/modules/cases/index.ts';
@@ -28,7 +32,7 @@ export const END = '<!-- matrix:end -->';
 
 export const MODULES: Record<string, Permissions> = {
   access: { ...accessPermissions, ...interviewPermissions },
-  appointments: appointmentsPermissions,
+  appointments: { ...appointmentsPermissions, ...requestPermissions, ...feedbackResultsPermissions },
   audit: auditPermissions,
   cases: casesPermissions,
   directory: directoryPermissions,
@@ -326,6 +330,17 @@ export const SCOPES: Record<string, string> = {
     'online bookings (audited `appointment.book`, channel desk/phone, booked_by = the operator); marking attended or ' +
     'no-show needs the version read (stale: 409) and is audited `agenda.manage` with the status. Routes: ' +
     '`POST /operatori/agenda/prenota`, `POST /operatori/agenda/{id}/esito`.',
+  'assistance.read':
+    'Own tenant; office-scoped: the requests of services taken in charge by one of the operator’s offices (a ' +
+    'coordinator with none assigned sees every office); other offices’ requests are simply not listed. Names, e-mail ' +
+    'and the request text are personal data: each list is audited `assistance.read` with the ids returned and the ' +
+    'filter names. Sending a request is public (no permission; audited `assistance.create` and `access.register` ' +
+    'by the anonymous actor, rate-limited per address). Route: `GET /api/v1/assistance-requests`.',
+  'feedback.read':
+    'Own tenant (row-level security). The ratings are anonymous (no link to a booking, request or person); coordinators ' +
+    'read the counts per page, the star distribution, the follow-up answers by code and the free texts (which may name ' +
+    'someone by mistake, hence coordinators only). Audited `feedback.read` with the period and the number of texts ' +
+    'shown. Route: `GET /operatori/valutazioni`.',
   'notification.manage':
     'Own tenant (row-level security: another tenant’s messages are neither counted nor found; retrying one is a ' +
     'no-op). Shows the outbox counts by kind and status and the dead letters with kind, attempts, the last error ' +

@@ -5,6 +5,7 @@ import { registerAgendaPages } from './agenda.routes.tsx';
 import { registerAppointmentsApi } from './api.appointments.routes.ts';
 import { registerRequestApi } from './api.requests.routes.ts';
 import { registerBookingPages } from './booking.routes.tsx';
+import { registerFeedbackResultsPage } from './feedback.results.routes.tsx';
 import { registerFeedbackPages } from './feedback.routes.tsx';
 import { registerManagePages } from './manage.routes.tsx';
 import { registerRequestPages } from './request.routes.tsx';
@@ -22,4 +23,5 @@ export function registerAppointments(app: App, deps: RouteDeps & MailDeps): void
   registerRequestPages(app, deps);
   registerAppointmentsApi(app, deps);
   registerRequestApi(app, deps);
+  registerFeedbackResultsPage(app, deps);
 }

@@ -5,6 +5,7 @@ export { registerAppointments } from './appointments.register.ts';
 export { type AppointmentView, type BookingResult, bookAppointment } from './booking.service.ts';
 export { type ReminderRun, sendReminders } from './reminders.job.ts';
 export { insertAssistanceService, seedDemoRequests } from './request.demo.ts';
+export { feedbackResultsPermissions } from './feedback.results.policy.ts';
 export { requestPermissions } from './request.policy.ts';
 export { RequestLink } from './request.views.tsx';
 export {
