@@ -10,6 +10,7 @@ import { checkIn } from './agenda.checkin.ts';
 import { type AgendaKey, agendaT } from './agenda.messages.ts';
 import { agendaOffices, bookAtDesk, getAgenda, markAttendance } from './agenda.service.ts';
 import { AgendaPage, type DeskForm } from './agenda.views.tsx';
+import { registerWeekPage } from './agenda.week.routes.tsx';
 import { type BookingMessageKey, bookingT } from './booking.messages.ts';
 import type { BookingDeps } from './booking.routes.tsx';
 import { topicsOfOffice } from './booking.service.ts';
@@ -39,6 +40,7 @@ const NOTICES: Record<string, { key: AgendaKey; kind: 'success' | 'warning' }> =
 
 /** The operators' agenda: one office and day, desk bookings, attended / no-show, no-show statistics. */
 export function registerAgendaPages(app: App, deps: BookingDeps): void {
+  registerWeekPage(app, deps);
   async function show(
     request: FastifyRequest,
     reply: FastifyReply,

@@ -41,6 +41,12 @@ export function AgendaPage(props: {
     >
       <h1>{a ? `${t('title')} — ${a.office.name}, ${dayLabel}` : t('title')}</h1>
       {props.notice ? <Alert kind={props.notice.kind}>{t(props.notice.key)}</Alert> : null}
+      {a ? (
+        <nav class="d-flex flex-wrap gap-3 mb-3" aria-label={t('title')}>
+          <a href={`/operatori/agenda/settimana?ufficio=${a.office.id}&settimana=${a.day}`}>{t('weekView')}</a>
+          <a href={`/operatori/agenda/lista-attesa?ufficio=${a.office.id}`}>{t('waitlistLink')}</a>
+        </nav>
+      ) : null}
       {props.offices.length === 0 ? <p>{t('none')}</p> : null}
       <form method="get" action="/operatori/agenda" class="row g-3 align-items-end mb-4">
         <div class="col-md-5 select-wrapper">
