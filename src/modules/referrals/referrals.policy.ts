@@ -15,6 +15,8 @@ export const referralsPermissions = definePermissions({
   'referral.respond': ['coordinator', 'social_worker', 'partner'],
   'referral.scorecard': ['coordinator'],
   'partner.capacity': ['partner'],
+  // Partner accounts and their organization, response deadlines per destination type.
+  'referral.settings': ['admin'],
 });
 export type ReferralAction = keyof typeof referralsPermissions;
 
