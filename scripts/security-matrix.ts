@@ -89,7 +89,20 @@ export const SCOPES: Record<string, string> = {
     'service id and the names of the changed fields; never the text). Reading the directory is public (`/servizi`, ' +
     '`/hsds`). The same roles keep the synonym table of the search (residents’ phrases → catalogue words; audited ' +
     '`synonym.save` / `synonym.delete`). Routes: `GET|POST /operatori/servizi/{id}/modifica`, ' +
-    '`GET /operatori/servizi/da-verificare`, `GET|POST /operatori/servizi/sinonimi`.',
+    '`GET /operatori/servizi/da-verificare`, `GET|POST /operatori/servizi/sinonimi`. The same roles create services ' +
+    '(`GET|POST /operatori/servizi/nuovo`, an organization of the tenant) and organizations, edit organizations ' +
+    '(`/operatori/organizzazioni…`, row version checked), edit a service’s places, phones and weekly hours ' +
+    '(`GET|POST /operatori/servizi/{id}/sedi-orari`, all or nothing, 409 on a stale version) and moderate partners’ ' +
+    'suggestions (`GET /operatori/servizi/proposte`, `GET|POST /operatori/servizi/proposte/{id}`: accept applies the ' +
+    'values as the moderator’s edit, reject needs a reason; deciding twice is 409). Audited `directory.manage` with ' +
+    'ids, op and field names only.',
+  'directory.suggest':
+    'Own tenant; own organization only: a partner user proposes new values (four texts, main phone, weekly hours, a ' +
+    'note) for a service of the organization it belongs to (`partner_user`, resolved by the referrals module). A ' +
+    'service of another organization, or an unknown one, is 403, audited `denied` (`reason = other-organization` / ' +
+    '`not-found`, record = the service). The partner sees its organization’s services and its suggestions with their ' +
+    'status and the moderator’s reason. Audited (`directory.suggest`, service and suggestion ids, field names). ' +
+    'Routes: `GET /partner/servizi`, `GET|POST /partner/servizi/{id}/proposta`.',
   'interview.conduct':
     'Own tenant; office-scoped: the accesses of the operator’s assigned offices (a coordinator with none assigned ' +
     'reaches every office; other roles with none reach none). An unknown, foreign or out-of-scope access is 404, ' +

@@ -13,6 +13,22 @@ const NS = 'b4c1e7a2-5d3f-4e8a-9c6b-1f2e3d4c5b6a';
 const demoId = (name: string) => uuidv5(`segretariato-demo:${name}`, NS);
 const LAST_VERIFIED = '2026-10-01';
 
+/**
+ * Demo services booked at the secretariat under an appointment topic of the appointments demo
+ * (informazioni, primo-colloquio, contributi, anziani-disabilita): their "Prenota" link pre-selects it.
+ */
+export const DEMO_TOPICS: Record<string, string> = {
+  segretariato: 'primo-colloquio',
+  'contributi-economici': 'contributi',
+  'contributo-affitto': 'contributi',
+  morosita: 'contributi',
+  sad: 'anziani-disabilita',
+  telesoccorso: 'anziani-disabilita',
+  'trasporto-disabili': 'anziani-disabilita',
+  caregiver: 'anziani-disabilita',
+  'sportello-casa': 'informazioni',
+};
+
 function schedules(s: DemoService) {
   if (!s.hours) return [];
   return s.hours.split(';').map((part, i) => {
@@ -115,6 +131,22 @@ export async function seedDemoDirectory(db: Db): Promise<void> {
   const tenant = await db.selectFrom('tenant').select('id').where('code', '=', 'monza').executeTakeFirst();
   if (!tenant) return;
   const first = demoId(`organization:${DEMO_ORGANIZATIONS[0]?.key}`);
+  await seedCatalogue(db, tenant.id, first);
+  // Topic codes also reach a catalogue seeded before they existed; an operator's own choice is kept.
+  await withTenant(db, tenant.id, async (trx) => {
+    for (const [key, code] of Object.entries(DEMO_TOPICS))
+      await trx
+        .updateTable('hsds_service')
+        .set({ appointment_topic_code: code })
+        .where('id', '=', demoId(`service:${key}`))
+        .where('appointment_topic_code', 'is', null)
+        .where('version', '=', 1)
+        .execute();
+  });
+}
+
+async function seedCatalogue(db: Db, tenantId: string, first: string): Promise<void> {
+  const tenant = { id: tenantId };
   await withTenant(db, tenant.id, async (trx) => {
     if (await trx.selectFrom('organization').select('id').where('id', '=', first).executeTakeFirst()) return;
     const rows = new RowSet();

@@ -118,6 +118,6 @@ export function registerDirectoryPages(app: App, deps: RouteDeps): void {
     const page = pageCtx(request, reply);
     const s = await withTenant(deps.db, request.tenant.id, (trx) => servicePage(trx, id, page.locale));
     if (!s) throw new NotFound('service');
-    return sendPage(reply, <ServicePage page={page} s={s} bookingHref={bookingHref(s.offices[0]?.id)} />);
+    return sendPage(reply, <ServicePage page={page} s={s} bookingHref={bookingHref(s.offices[0]?.id, s.topicCode)} />);
   });
 }

@@ -58,6 +58,8 @@ export interface ServicePageView {
   assuredDate?: string;
   lastModified: Date;
   demo: string[];
+  /** Appointment topic the service is booked under (the booking link's `argomento`). */
+  topicCode?: string;
 }
 
 const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
@@ -167,6 +169,7 @@ export async function servicePage(trx: Executor, id: string, locale: Locale): Pr
     assuredDate: text(s.data.assured_date),
     lastModified: s.modified_at,
     demo,
+    topicCode: text(s.appointment_topic_code),
   };
 }
 

@@ -10,3 +10,14 @@ export {
   listOrganizations,
   type OrganizationSummary,
 } from './organization.repository.ts';
+export { hoursOf as hourRowsOf } from './places.routes.tsx';
+export type { HourRow } from './places.service.ts';
+export { WeeklyHoursFields } from './places.views.tsx';
+export {
+  partnerDirectory,
+  SUGGEST_TEXTS,
+  type SuggestionForm,
+  type SuggestText,
+  suggestChange,
+  suggestionFormFor,
+} from './suggestion.service.ts';

@@ -4,7 +4,9 @@ import { newId } from '../../platform/ids.ts';
 import type { StoredRow } from './hsds.repository.ts';
 
 export async function serviceForUpdate(trx: Executor, id: string) {
-  const r = await sql<StoredRow & { version: number }>`SELECT * FROM hsds_service WHERE id = ${id}`.execute(trx);
+  const r = await sql<
+    StoredRow & { version: number; appointment_topic_code: string | null }
+  >`SELECT * FROM hsds_service WHERE id = ${id}`.execute(trx);
   return r.rows[0];
 }
 
@@ -26,9 +28,11 @@ export async function writeService(
   data: Record<string, unknown>,
   translations: Record<string, unknown>,
   now: Date,
+  topic?: string | null,
 ): Promise<boolean> {
   const r = await sql`UPDATE hsds_service SET data = ${JSON.stringify(data)}::jsonb,
-      translations = ${JSON.stringify(translations)}::jsonb, version = version + 1, modified_at = ${now}
+      translations = ${JSON.stringify(translations)}::jsonb, version = version + 1, modified_at = ${now},
+      appointment_topic_code = ${topic === undefined ? sql`appointment_topic_code` : topic}
     WHERE id = ${id} AND version = ${version}`.execute(trx);
   return Number(r.numAffectedRows ?? 0) === 1;
 }
@@ -42,7 +46,10 @@ export async function replaceNeedAreas(trx: Executor, tenantId: string, serviceI
       .execute();
 }
 
-/** One HSDS metadata row (change history) per changed field. */
+/**
+ * One HSDS metadata row (change history) per changed field of a service (or, with `opts`, of another
+ * resource / action: 'create', 'update from partner suggestion').
+ */
 export async function recordChanges(
   trx: Executor,
   tenantId: string,
@@ -50,6 +57,7 @@ export async function recordChanges(
   changes: { field: string; before: string; after: string }[],
   by: string,
   now: Date,
+  opts: { resourceType?: string; action?: string } = {},
 ) {
   if (!changes.length) return;
   await trx
@@ -62,9 +70,9 @@ export async function recordChanges(
         position: i,
         modified_at: now,
         data: JSON.stringify({
-          resource_type: 'service',
+          resource_type: opts.resourceType ?? 'service',
           last_action_date: now.toISOString().slice(0, 10),
-          last_action_type: 'update',
+          last_action_type: opts.action ?? 'update',
           field_name: c.field,
           previous_value: c.before,
           replacement_value: c.after,

@@ -21,6 +21,7 @@ function editOf(body: unknown): { edit: ServiceEdit; version: number; verify: bo
       it: Object.fromEntries(TEXT_FIELDS.map((f) => [f, s(`it.${f}`)])) as ServiceEdit['it'],
       en: Object.fromEntries(TEXT_FIELDS.map((f) => [f, s(`en.${f}`)])) as ServiceEdit['en'],
       status: s('status'),
+      topic: s('topic'),
       needAreas: (Array.isArray(areas) ? areas : typeof areas === 'string' ? [areas] : []).filter(
         (a): a is string => typeof a === 'string',
       ),

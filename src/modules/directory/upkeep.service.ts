@@ -23,13 +23,17 @@ export interface ServiceEdit {
   en: Record<TextField, string>;
   status: string;
   needAreas: string[];
+  /** Appointment topic code the service is booked under ('' = none): /prenota?argomento=<code>. */
+  topic: string;
 }
+export const TOPIC_CODE = /^[a-z0-9][a-z0-9_.-]{1,59}$/;
 export interface FieldError {
   field: string;
-  code: 'required' | 'tooLong' | 'invalid';
+  code: 'required' | 'tooLong' | 'invalid' | 'time' | 'order' | 'days' | 'url' | 'email' | 'nothing';
 }
 
-async function manager(ctx: Ctx, recordId?: string): Promise<Operator> {
+/** The actor, if they may manage the directory; otherwise audited `denied` and 403. */
+export async function manager(ctx: Ctx, recordId?: string): Promise<Operator> {
   if (!roleMay(directoryPermissions, ctx.actor, 'directory.manage')) {
     await recordDenied(ctx, { action: 'directory.manage', recordType: 'service', ...(recordId ? { recordId } : {}) });
     throw new Forbidden('directory.manage');
@@ -51,6 +55,7 @@ export async function serviceForEdit(ctx: Ctx, id: string) {
       en: Object.fromEntries(TEXT_FIELDS.map((f) => [f, str(en[f])])) as Record<TextField, string>,
       status: str(s.data.status) || 'active',
       needAreas: await repo.needAreaCodes(trx, id),
+      topic: s.appointment_topic_code ?? '',
     };
     return { id, version: s.version, edit, assuredDate: str(s.data.assured_date) || null };
   });
@@ -66,6 +71,7 @@ export function validateEdit(e: ServiceEdit, known: Set<string>): FieldError[] {
     }
   if (!(STATUSES as readonly string[]).includes(e.status)) errors.push({ field: 'status', code: 'invalid' });
   if (e.needAreas.some((c) => !known.has(c))) errors.push({ field: 'needAreas', code: 'invalid' });
+  if (e.topic.trim() && !TOPIC_CODE.test(e.topic.trim())) errors.push({ field: 'topic', code: 'invalid' });
   return errors;
 }
 
@@ -105,7 +111,10 @@ export async function updateService(
     }
     const en = Object.fromEntries(TEXT_FIELDS.filter((f) => e.en[f].trim()).map((f) => [f, e.en[f].trim()]));
     const translations = { ...(s.translations ?? {}), en };
-    if (!(await repo.writeService(trx, id, version, data, translations, now))) return { kind: 'conflict' };
+    const topic = e.topic.trim() || null;
+    if (topic !== s.appointment_topic_code)
+      changes.push({ field: 'appointment_topic_code', before: s.appointment_topic_code ?? '', after: topic ?? '' });
+    if (!(await repo.writeService(trx, id, version, data, translations, now, topic))) return { kind: 'conflict' };
     const before = await repo.needAreaCodes(trx, id);
     const areas = [...new Set(e.needAreas)].sort();
     if (areas.join() !== before.join()) {

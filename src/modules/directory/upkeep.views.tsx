@@ -1,7 +1,8 @@
 import { messagesFor } from '../../platform/i18n/index.ts';
-import { Alert, Csrf } from '../../platform/ui/forms.tsx';
+import { Alert, Csrf, describedBy, Hint } from '../../platform/ui/forms.tsx';
 import { Layout, type PageCtx } from '../../platform/ui/layout.tsx';
 import { directoryMessages } from './directory.messages.ts';
+import { upkeepMessages } from './upkeep.messages.ts';
 import { type FieldError, type ServiceEdit, STATUSES, TEXT_FIELDS } from './upkeep.service.ts';
 
 type Area = { code: string; label: string; parent_code: string | null };
@@ -22,6 +23,7 @@ export function EditServicePage(props: {
 }) {
   const { page, edit } = props;
   const m = messagesFor(directoryMessages, page.locale);
+  const u = messagesFor(upkeepMessages, page.locale);
   const errors = props.errors ?? [];
   const errorOf = (f: string) => errors.find((e) => e.field === f);
   const title = m('edit.title');
@@ -52,7 +54,7 @@ export function EditServicePage(props: {
         )}
         {err ? (
           <div id={`${id}-error`} class="invalid-feedback d-block">
-            {m(`edit.error.${err.code}`)}
+            {u(`err.${err.code}`)}
           </div>
         ) : null}
       </div>
@@ -74,10 +76,12 @@ export function EditServicePage(props: {
             {errors.map((e) => (
               <li key={e.field}>
                 <a href={`#${e.field === 'needAreas' ? 'needAreas' : fieldId(e.field)}`}>
-                  {e.field === 'needAreas' || e.field === 'status'
-                    ? m(e.field === 'status' ? 'edit.status' : 'edit.needAreas')
-                    : m(`edit.field.${e.field.split('.')[1] as (typeof TEXT_FIELDS)[number]}`)}
-                  {`: ${m(`edit.error.${e.code}`)}`}
+                  {e.field === 'topic'
+                    ? u('edit.topic')
+                    : e.field === 'needAreas' || e.field === 'status'
+                      ? m(e.field === 'status' ? 'edit.status' : 'edit.needAreas')
+                      : m(`edit.field.${e.field.split('.')[1] as (typeof TEXT_FIELDS)[number]}`)}
+                  {`: ${u(`err.${e.code}`)}`}
                 </a>
               </li>
             ))}
@@ -90,6 +94,9 @@ export function EditServicePage(props: {
       <p>
         {props.assuredDate ? m('edit.lastVerified', { date: props.assuredDate }) : m('edit.neverVerified')}{' '}
         <a href={`/servizi/${props.id}`}>{m('edit.view')}</a>
+      </p>
+      <p>
+        <a href={`/operatori/servizi/${props.id}/sedi-orari`}>{u('edit.places')}</a>
       </p>
       <form method="post" action={`/operatori/servizi/${props.id}/modifica`} novalidate>
         <Csrf token={props.csrf} />
@@ -111,6 +118,25 @@ export function EditServicePage(props: {
               </option>
             ))}
           </select>
+        </div>
+        <div class="form-group">
+          <label for="topic" class="active">
+            {u('edit.topic')}
+          </label>
+          <input
+            type="text"
+            id="topic"
+            name="topic"
+            value={edit.topic}
+            class={`form-control${errorOf('topic') ? ' is-invalid' : ''}`}
+            aria-describedby={describedBy('topic', 'hint', errorOf('topic') ? 'error' : undefined)}
+            aria-invalid={errorOf('topic') ? 'true' : undefined}
+          />
+          <Hint
+            id="topic"
+            hint={u('edit.topicHint')}
+            error={errorOf('topic') ? u(`err.${errorOf('topic')?.code ?? 'invalid'}`) : undefined}
+          />
         </div>
         <fieldset id="needAreas" class="mb-4" aria-describedby={errorOf('needAreas') ? 'needAreas-error' : undefined}>
           <legend class="h5">{m('edit.needAreas')}</legend>

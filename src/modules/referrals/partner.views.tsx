@@ -1,5 +1,6 @@
 import { Alert, Csrf } from '../../platform/ui/forms.tsx';
 import { Layout, type PageCtx } from '../../platform/ui/layout.tsx';
+import { PartnerSuggestLink } from './partner.suggest.views.tsx';
 import type { ReferralMessageKey } from './referrals.messages.ts';
 import { CAPACITY, DECLINE_REASONS, OUTCOMES, type ReferralView } from './referrals.model.ts';
 import { ReferralTable, tOf } from './referrals.views.tsx';
@@ -19,6 +20,7 @@ export function PartnerInboxPage(props: {
       {props.notice ? <Alert kind="success">{props.notice}</Alert> : null}
       {props.hasOrg ? null : <Alert kind="warning">{t('partner.noOrg')}</Alert>}
       <p>{t('partner.lead')}</p>
+      <PartnerSuggestLink page={props.page} />
       <ReferralTable
         t={t}
         caption={t('partner.inboxCaption')}

@@ -2,6 +2,7 @@ import type { App } from '../../platform/http/app.ts';
 import { addFileSection } from '../people/index.ts';
 import { registerReferralAdminPages } from './admin.pages.tsx';
 import { registerFollowUpPages } from './followup.pages.tsx';
+import { registerPartnerSuggestPages } from './partner.suggest.routes.tsx';
 import { referralFileSection } from './referrals.file.tsx';
 import { registerNewReferralPages } from './referrals.new.pages.tsx';
 import { registerReferralPages } from './referrals.pages.tsx';
@@ -16,6 +17,7 @@ export function registerReferrals(app: App, deps: ReferralDeps): void {
   registerNewReferralPages(app, deps);
   registerSenderPages(app, deps);
   registerReferralAdminPages(app, deps);
+  registerPartnerSuggestPages(app, deps);
   // The person file lists the person's referrals with their closed loop (people does not import referrals).
   addFileSection(referralFileSection);
 }
