@@ -104,7 +104,7 @@ describe('directory search through postings', () => {
     });
   }, 120_000);
 
-  it('corrects a misspelt word from the own tenant’s words only', async () => {
+  it('corrects misspelt words and finds services from the own tenant’s catalogue only', async () => {
     const { db } = await freshDatabase();
     const { tenant } = await demoDirectoryWorld(db);
     const other = await buildTenant(db);
@@ -113,6 +113,14 @@ describe('directory search through postings', () => {
     });
     await withTenant(db, other.id, async (trx) => {
       expect(await expandQuery(trx, 'afitto')).toEqual(['afitto']);
+      // Postings and lexemes are the tenant's own too.
+      for (const table of ['directory_posting', 'directory_lexeme'] as const)
+        expect(await trx.selectFrom(table).select('tenant_id').limit(1).execute()).toEqual([]);
+      expect(await searchServiceIds(trx, ['emporio', 'affitto'], {}, { offset: 0, limit: 5 })).toEqual({
+        ids: [],
+        total: 0,
+        capped: false,
+      });
     });
   }, 60_000);
 });
