@@ -70,7 +70,8 @@ export const SCOPES: Record<string, string> = {
     'for an office out of scope is 403, audited `denied`. Every list shown is audited (`access.list`, with the view and ' +
     'the ids listed; no free text). Route: `GET /api/v1/accesses`.',
   'taxonomy.read':
-    'Own tenant; reference data (need areas), no personal data, so every role reads it and reads are not audited. ' +
+    'Own tenant; reference data (need areas), no personal data, so every staff role reads it (partner users use only ' +
+    'the partner area) and reads are not audited. ' +
     'Route: `GET /api/v1/need-areas`.',
   'taxonomy.publish':
     'Own tenant. Publishes version N+1 of the whole taxonomy; earlier versions are never changed and recorded ' +
@@ -271,6 +272,7 @@ export const SCOPES: Record<string, string> = {
     '`GET /api/v1/offices/{id}` (bearer token only).',
   'office.today':
     'Own tenant; office-scoped: the offices the operator is assigned to. An admin or coordinator with no assigned ' +
+    'Staff roles; partner users use only the partner area (403). ' +
     'office sees every office of the tenant; other roles with no office see none. Every office shown is audited ' +
     '(`office.today`, record = the office). Route: the operator home page `/operatori`; for roles without the ' +
     'permission the page omits the list (no attempt, so nothing is audited). The service refuses and audits ' +

@@ -6,6 +6,7 @@ import { ctxOf, requireOperator } from '../../platform/http/context.ts';
 import { pageCtx, sendPage } from '../../platform/http/pages.tsx';
 import { isUuid } from '../../platform/ids.ts';
 import { currentTaxonomy } from '../access/index.ts';
+import { getPerson } from '../people/index.ts';
 import { checkIn } from './agenda.checkin.ts';
 import { type AgendaKey, agendaT } from './agenda.messages.ts';
 import { agendaOffices, bookAtDesk, getAgenda, markAttendance } from './agenda.service.ts';
@@ -28,6 +29,7 @@ const DeskBody = Type.Object({
   phone: Str(100),
   email: Str(400),
   details: Str(4000),
+  person: Str(100),
   _csrf: Str(),
 });
 const MarkBody = Type.Object({ status: Str(20), version: Str(10), needArea: Str(100), _csrf: Str() });
@@ -87,16 +89,32 @@ export function registerAgendaPages(app: App, deps: BookingDeps): void {
     );
   }
 
+  async function personForm(request: FastifyRequest, personId: string): Promise<DeskForm | undefined> {
+    requireOperator(request);
+    const r = await getPerson(ctxOf(request, deps), personId);
+    if (r.kind !== 'person') return undefined;
+    const p = r.person;
+    return {
+      slot: '',
+      topic: '',
+      name: `${p.givenNames} ${p.familyNames}`.trim(),
+      phone: p.phone ?? '',
+      email: p.email ?? '',
+      channel: 'desk',
+      details: '',
+      person: p.id,
+    };
+  }
+
   app.get('/operatori/agenda', { schema: { hide: true } }, async (request, reply) => {
     const q = request.query as Record<string, string | undefined>;
     const notice = q.esito ? NOTICES[q.esito] : undefined;
-    return show(
-      request,
-      reply,
-      q.ufficio && isUuid(q.ufficio) ? q.ufficio : undefined,
-      q.giorno,
-      notice ? { notice } : {},
-    );
+    // From a person's file: the desk booking with the person's name and contacts (read audited by people).
+    const form = q.persona && isUuid(q.persona) ? await personForm(request, q.persona) : undefined;
+    return show(request, reply, q.ufficio && isUuid(q.ufficio) ? q.ufficio : undefined, q.giorno, {
+      ...(notice ? { notice } : {}),
+      ...(form ? { form } : {}),
+    });
   });
 
   app.post(
@@ -113,6 +131,7 @@ export function registerAgendaPages(app: App, deps: BookingDeps): void {
         email: (b.email ?? '').trim(),
         channel: b.channel === 'phone' ? 'phone' : 'desk',
         details: (b.details ?? '').trim(),
+        person: b.person && isUuid(b.person) ? b.person : '',
       };
       const tb = bookingT(request.locale);
       const errors: Record<string, string> = {};
@@ -133,6 +152,7 @@ export function registerAgendaPages(app: App, deps: BookingDeps): void {
           email: form.email,
           language: request.locale,
           channel: form.channel as 'desk' | 'phone',
+          personId: form.person || null,
         });
         if (result.kind === 'taken') {
           const t = agendaT(request.locale);

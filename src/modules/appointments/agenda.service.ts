@@ -5,6 +5,7 @@ import { isUuid } from '../../platform/ids.ts';
 import { roleMay } from '../../platform/policy.ts';
 import { type AccessListItem, accessPermissions, inOfficeScope, listAccesses } from '../access/index.ts';
 import { recordDenied, recordEvent } from '../audit/index.ts';
+import { getPerson } from '../people/index.ts';
 import { appointmentsPermissions } from './agenda.policy.ts';
 import { accessLinks, topicNeedAreas } from './agenda.repository.ts';
 import * as repo from './appointments.repository.ts';
@@ -143,6 +144,11 @@ export async function bookAtDesk(
   input: Omit<BookingInput, 'channel'> & { channel: 'desk' | 'phone' },
 ): Promise<BookingResult> {
   await allow(ctx, 'agenda.manage', isUuid(input.officeId) ? input.officeId : undefined);
+  // A booking for a person of the register: they must be one the operator may open (read audited).
+  if (input.personId) {
+    const r = await getPerson(ctx, input.personId);
+    if (r.kind !== 'person') throw new Forbidden('person.read');
+  }
   return bookAppointment(ctx, input);
 }
 

@@ -14,6 +14,8 @@ export interface DeskForm {
   email: string;
   channel: string;
   details: string;
+  /** The person of the file the booking was started from (a UUID), or ''. */
+  person?: string;
 }
 
 export function AgendaPage(props: {
@@ -141,7 +143,10 @@ export function AgendaPage(props: {
               </tbody>
             </table>
           )}
-          <h2 class="h3 mt-4">{t('book')}</h2>
+          <h2 class="h3 mt-4" id="prenota">
+            {t('book')}
+          </h2>
+          {f.person ? <p class="fw-semibold">{t('bookingFor', { name: f.name })}</p> : null}
           <p>{t('bookIntro')}</p>
           <ErrorSummary title={t('errors.title')} errors={e} />
           {a.free.length === 0 ? (
@@ -151,6 +156,7 @@ export function AgendaPage(props: {
               <Csrf token={props.csrf} />
               <input type="hidden" name="office" value={a.office.id} />
               <input type="hidden" name="day" value={a.day} />
+              {f.person ? <input type="hidden" name="person" value={f.person} /> : null}
               <div class="select-wrapper mb-4">
                 <label for="slot">{t('slot')}</label>
                 <select id="slot" name="slot" aria-describedby={e.slot ? 'slot-error' : undefined}>

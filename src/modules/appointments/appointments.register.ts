@@ -1,6 +1,8 @@
 import type { App } from '../../platform/http/app.ts';
 import type { RouteDeps } from '../../platform/http/context.ts';
 import type { MailDeps } from '../../platform/mail.ts';
+import { addFileSection } from '../people/index.ts';
+import { appointmentsFileSection } from './agenda.person.tsx';
 import { registerAgendaPages } from './agenda.routes.tsx';
 import { registerAppointmentsApi } from './api.appointments.routes.ts';
 import { registerRequestApi } from './api.requests.routes.ts';
@@ -20,6 +22,8 @@ export function registerAppointments(app: App, deps: RouteDeps & MailDeps): void
   registerAgendaPages(app, deps);
   registerSlotsApi(app, deps);
   registerWaitlistPages(app, deps);
+  // The person file lists the person's bookings and links the desk booking (people does not import appointments).
+  addFileSection(appointmentsFileSection);
   registerRequestPages(app, deps);
   registerAppointmentsApi(app, deps);
   registerRequestApi(app, deps);
