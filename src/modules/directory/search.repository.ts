@@ -175,7 +175,8 @@ async function slice(
   const cond = where.length ? sql`AND ${sql.join(where, sql` AND `)}` : sql``;
   // The query's distinct operands, as ts_rank counts them ('affitt':* | 'cas' → affitt prefix, cas);
   // each expanded to the catalogue's lexemes; each lexeme's best k + 1 postings (one more tells whether
-  // some were left out); summed per service, a lexeme reached by two operands counting twice.
+  // some were left out, and is harmless in the sums); summed per service, a lexeme reached by two
+  // operands counting twice.
   const rows = await sql<{ id: string | null; candidates: string; read: string; passed: string; truncated: boolean }>`
     WITH operand AS MATERIALIZED (
       SELECT word, prefix, CASE WHEN prefix THEN word || U&'\\+10FFFF' ELSE word END AS upto
@@ -190,14 +191,13 @@ async function slice(
        GROUP BY d.lexeme
     ),
     posting AS MATERIALIZED (
-      SELECT p.service_id, p.score * l.times AS score,
-             row_number() OVER (PARTITION BY l.lexeme ORDER BY p.score DESC, p.service_id) AS n
+      SELECT l.lexeme, p.service_id, p.score * l.times AS score
         FROM lexeme l CROSS JOIN LATERAL (
           SELECT p.service_id, p.score FROM directory_posting p
            WHERE p.lexeme = l.lexeme ORDER BY p.score DESC, p.service_id LIMIT ${k + 1}) p
     ),
     candidate AS MATERIALIZED (
-      SELECT service_id, sum(score) AS score FROM posting WHERE n <= ${k} GROUP BY service_id
+      SELECT service_id, sum(score) AS score FROM posting GROUP BY service_id
     ),
     best AS (
       SELECT service_id, score FROM candidate ORDER BY score DESC, service_id LIMIT ${window}
@@ -210,7 +210,7 @@ async function slice(
       SELECT (SELECT count(*) FROM candidate) AS candidates,
              (SELECT count(*) FROM best) AS read,
              (SELECT count(*) FROM matched) AS passed,
-             EXISTS (SELECT 1 FROM posting WHERE n > ${k}) AS truncated
+             EXISTS (SELECT 1 FROM posting GROUP BY lexeme HAVING count(*) > ${k}) AS truncated
     )
     SELECT p.id, summary.* FROM summary LEFT JOIN LATERAL (
       SELECT m.id FROM matched m ORDER BY m.score DESC, m.name, m.id OFFSET ${page.offset} LIMIT ${page.limit}
