@@ -12,8 +12,9 @@ export const accessPermissions = definePermissions({
   'access.register': FRONT_DOOR,
   'access.read': FRONT_DOOR,
   'access.list': FRONT_DOOR,
-  // The need taxonomy is reference data, not personal data: everyone reads it, only an admin edits it.
-  'taxonomy.read': ROLES,
+  // The need taxonomy is reference data, not personal data: all staff read it, only an admin edits it.
+  // Partner users (external organizations) use only the partner area.
+  'taxonomy.read': ROLES.filter((r) => r !== 'partner'),
   'taxonomy.publish': ['admin'],
   // Care/control indicators are aggregates: coordinators (their offices) and researchers (small cells suppressed).
   'indicator.read': ['coordinator', 'researcher'],

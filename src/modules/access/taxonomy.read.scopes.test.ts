@@ -3,17 +3,23 @@ import { ROLES } from '../../platform/context.ts';
 import { accessScopes } from './access.fixture.ts';
 
 // Permission test for `taxonomy.read`: every role, through the API.
+const STAFF = ROLES.filter((r) => r !== 'partner');
 let s: Awaited<ReturnType<typeof accessScopes>>;
 beforeAll(async () => {
   s = await accessScopes();
 });
 
 describe('taxonomy.read', () => {
-  it('is granted to every role: the taxonomy is reference data, not personal data', () => {
-    expect(ROLES.filter(s.allowed('taxonomy.read'))).toEqual([...ROLES]);
+  it('is granted to every staff role (reference data, not personal data), not to partner users', () => {
+    expect(ROLES.filter(s.allowed('taxonomy.read'))).toEqual(STAFF);
   });
 
-  it.each(ROLES)("%s reads the tenant's current taxonomy with its version", async (role) => {
+  it('a partner user is refused (403)', async () => {
+    const res = await s.api('GET', '/api/v1/need-areas', s.operators.partner.token);
+    expect(res.statusCode).toBe(403);
+  });
+
+  it.each(STAFF)("%s reads the tenant's current taxonomy with its version", async (role) => {
     const res = await s.api('GET', '/api/v1/need-areas', s.operators[role].token);
     expect(res.statusCode).toBe(200);
     const body = res.json<{ version: number; areas: { code: string; siussArea: number | null }[] }>();

@@ -19,6 +19,7 @@ let app: Awaited<ReturnType<typeof buildTestApp>>;
 let mine: TestOffice;
 let theirs: TestOffice;
 const operators = {} as Record<Role, TestOperator & { token: string }>;
+const STAFF = ROLES.filter((r) => r !== 'partner');
 
 beforeAll(async () => {
   ({ db } = await freshDatabase());
@@ -44,11 +45,18 @@ const events = (userId: string, recordId: string) =>
     .execute();
 
 describe('office.read', () => {
-  it('is granted to every role', () => {
-    expect([...officesPermissions['office.read']].sort()).toEqual([...ROLES].sort());
+  it('is granted to every staff role, not to partner users', () => {
+    expect([...officesPermissions['office.read']].sort()).toEqual([...STAFF].sort());
   });
 
-  it.each(ROLES)('%s lists and reads the offices of their tenant; the single read is audited', async (role) => {
+  it('a partner user is refused the list and an office (403; the single read audited denied)', async () => {
+    const op = operators.partner;
+    expect((await api('/api/v1/offices', op.token)).statusCode).toBe(403);
+    expect((await api(`/api/v1/offices/${mine.id}`, op.token)).statusCode).toBe(403);
+    expect(await events(op.userId, mine.id)).toEqual([expect.objectContaining({ outcome: 'denied' })]);
+  });
+
+  it.each(STAFF)('%s lists and reads the offices of their tenant; the single read is audited', async (role) => {
     const op = operators[role];
     const list = await api('/api/v1/offices', op.token);
     expect(list.statusCode).toBe(200);
@@ -62,7 +70,7 @@ describe('office.read', () => {
     ]);
   });
 
-  it.each(ROLES)("%s gets 404 for another tenant's office, and the attempt is audited as denied", async (role) => {
+  it.each(STAFF)("%s gets 404 for another tenant's office, and the attempt is audited as denied", async (role) => {
     const op = operators[role];
     const res = await api(`/api/v1/offices/${theirs.id}`, op.token);
     expect(res.statusCode).toBe(404);

@@ -30,7 +30,8 @@ export function registerReferralPages(app: App, deps: ReferralDeps): void {
     '/operatori/invii',
     { schema: { hide: true, querystring: Type.Object({ vista: Type.Optional(Type.Enum(VIEWS)) }) } },
     async (request, reply) => {
-      requireOperator(request);
+      // A partner user's referrals are its inbox, in the partner area.
+      if (requireOperator(request).role === 'partner') return reply.redirect('/partner', 303);
       const view = request.query.vista ?? 'mine';
       const items = await listReferrals(ctxOf(request, deps), { view });
       const page = pageCtx(request, reply);

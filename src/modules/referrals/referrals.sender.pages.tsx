@@ -66,7 +66,9 @@ export function registerSenderPages(app: App, deps: ReferralDeps): void {
   };
 
   app.get('/operatori/invii/:id', { schema: { hide: true, params: Id } }, async (request, reply) => {
-    requireOperator(request);
+    // A partner user reads a referral in the partner area, with only the shared fields.
+    if (requireOperator(request).role === 'partner')
+      return reply.redirect(`/partner/invii/${encodeURIComponent(request.params.id)}`, 303);
     return page(request, reply, request.params.id);
   });
 
