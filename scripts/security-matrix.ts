@@ -248,6 +248,12 @@ export const SCOPES: Record<string, string> = {
   'partner.capacity':
     'Own tenant; a partner user sets the capacity of its own organization (a partner user linked to none: 403, ' +
     'audited `denied`). Audited (`partner.capacity`, record = the organization). Route: `PUT /api/v1/partner/capacity`.',
+  'referral.settings':
+    'Own tenant; admins. Response deadlines per destination type (days to answer 1–90, reminder 0–30 and before the ' +
+    'deadline, follow-up 1–180; 422 otherwise, nothing saved); partner accounts: creates one (identity `createOperator`, ' +
+    'audited `user.create`) after checking the organization exists in the tenant, or links an existing partner account ' +
+    'of the tenant to an organization (a user without the partner role in this tenant: 422). Audited ' +
+    '(`referral.settings`, move, ids and numbers). Page: `/operatori/amministrazione/invii`.',
   'audit.read':
     'Own tenant only: events are read under row-level security (`withTenant`), so events of other tenants and ' +
     'events without a tenant (e.g. failed sign-ins) are never listed. Every read is itself audited (`audit.read`, ' +
@@ -266,13 +272,13 @@ export const SCOPES: Record<string, string> = {
     'actor, so the role column is the intended rule, not an enforced one. The token acts as its user, with the role ' +
     'and tenant of their membership. Audited as `token.create` (actor kind `system`, record = the token id).',
   'office.read':
+    'Staff roles; partner users use only the partner area (403). ' +
     "Own tenant only (policy filter, then row-level security). Another tenant's office, an unknown or a malformed " +
     'id answers 404 problem+json and is audited with outcome `denied` (`details.reason = not-found`). Reading one ' +
     'office is audited (`ok`); the list is not (offices are public information). Routes: `GET /api/v1/offices`, ' +
     '`GET /api/v1/offices/{id}` (bearer token only).',
   'office.today':
     'Own tenant; office-scoped: the offices the operator is assigned to. An admin or coordinator with no assigned ' +
-    'Staff roles; partner users use only the partner area (403). ' +
     'office sees every office of the tenant; other roles with no office see none. Every office shown is audited ' +
     '(`office.today`, record = the office). Route: the operator home page `/operatori`; for roles without the ' +
     'permission the page omits the list (no attempt, so nothing is audited). The service refuses and audits ' +
