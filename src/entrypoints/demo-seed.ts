@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { insertTaxonomyVersion, type NeedAreaInput, seedDemoQuestionnaire } from '../modules/access/index.ts';
-import { seedDemoAppointments, seedDemoRequests } from '../modules/appointments/index.ts';
+import { seedDemoAppointments, seedDemoRequests, seedDemoStreets } from '../modules/appointments/index.ts';
 import { recordEvent } from '../modules/audit/index.ts';
 import { seedDemoBenefits } from '../modules/benefits/index.ts';
 import { seedDemoDirectory } from '../modules/directory/index.ts';
@@ -273,6 +273,7 @@ export async function seedDemo(db: Db, dataDir: string, requestId: string): Prom
   await seedDemoReferrals(db);
   await seedDemoAppointments(db);
   await seedDemoRequests(db);
+  await seedDemoStreets(db);
   await seedDemoBenefits(db);
   return created;
 }

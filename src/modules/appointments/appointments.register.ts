@@ -12,6 +12,7 @@ import { registerFeedbackPages } from './feedback.routes.tsx';
 import { registerManagePages } from './manage.routes.tsx';
 import { registerRequestPages } from './request.routes.tsx';
 import { registerSlotsApi } from './slots.routes.ts';
+import { registerStreetSuggest } from './street.routes.tsx';
 import { registerWaitlistPages } from './waitlist.routes.tsx';
 
 /** Every route of the appointments module: public booking, managing a booking, feedback, the operators' agenda. */
@@ -28,4 +29,5 @@ export function registerAppointments(app: App, deps: RouteDeps & MailDeps): void
   registerAppointmentsApi(app, deps);
   registerRequestApi(app, deps);
   registerFeedbackResultsPage(app, deps);
+  registerStreetSuggest(app, deps);
 }

@@ -2,6 +2,7 @@ import type { PageCtx } from '../../platform/ui/layout.tsx';
 import { type BT, bookingT, formatWhen } from './booking.messages.ts';
 import { type BookingForm, DETAILS_MAX } from './booking.validation.ts';
 import type { BookableOffice, FreeSlot } from './slots.service.ts';
+import { type StreetBox, StreetSuggest } from './street.views.tsx';
 import { Area, Check, Field, Radios } from './ui.tsx';
 import { WaitlistLink } from './waitlist.views.tsx';
 
@@ -24,6 +25,8 @@ export interface StepData {
   taken?: boolean;
   minMonth: string;
   maxMonth: string;
+  /** Step 1: the street typed to suggest the office, and what was found. */
+  street?: StreetBox | undefined;
 }
 
 export const tb = (page: PageCtx): BT => bookingT(page.locale);
@@ -39,23 +42,26 @@ export function OfficeStep({ page, form, data, e }: StepProps) {
   const t = tb(page);
   if (data.offices.length === 0) return <p>{t('office.none')}</p>;
   return (
-    <Radios
-      id="office"
-      name="office"
-      legend={t('office.legend')}
-      hint={t('office.hint')}
-      error={e.office}
-      value={form.office}
-      options={data.offices.map((o) => ({
-        value: o.id,
-        label: (
-          <>
-            <span class="fw-semibold">{o.name}</span>
-            {` — ${o.address.street}, ${o.address.city}`}
-          </>
-        ),
-      }))}
-    />
+    <>
+      <StreetSuggest page={page} offices={data.offices} box={data.street} />
+      <Radios
+        id="office"
+        name="office"
+        legend={t('office.legend')}
+        hint={t('office.hint')}
+        error={e.office}
+        value={form.office}
+        options={data.offices.map((o) => ({
+          value: o.id,
+          label: (
+            <>
+              <span class="fw-semibold">{o.name}</span>
+              {` — ${o.address.street}, ${o.address.city}`}
+            </>
+          ),
+        }))}
+      />
+    </>
   );
 }
 

@@ -8,6 +8,7 @@ export { insertAssistanceService, seedDemoRequests } from './request.demo.ts';
 export { feedbackResultsPermissions } from './feedback.results.policy.ts';
 export { requestPermissions } from './request.policy.ts';
 export { RequestLink } from './request.views.tsx';
+export { seedDemoStreets } from './street.demo.ts';
 export {
   insertAvailability,
   insertException,
