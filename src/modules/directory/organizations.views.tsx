@@ -254,3 +254,13 @@ export function NewServicePage(props: {
     </Layout>
   );
 }
+
+/** The operator search's link to the upkeep hub (coordinators and admins). */
+export function ManageLink(props: { page: PageCtx }) {
+  return (
+    <>
+      {' · '}
+      <a href={HUB}>{messagesFor(upkeepMessages, props.page.locale)('hub.link')}</a>
+    </>
+  );
+}

@@ -3,6 +3,7 @@ import { TextField } from '../../platform/ui/forms.tsx';
 import { Layout, type PageCtx } from '../../platform/ui/layout.tsx';
 import { directoryMessages } from './directory.messages.ts';
 import type { ServiceCard, Text } from './directory.read.ts';
+import { ManageLink } from './organizations.views.tsx';
 
 export const TARGET_GROUPS = [
   'families',
@@ -86,6 +87,7 @@ export function SearchPage(props: {
           <a href="/operatori/servizi/da-verificare">{m('search.stale')}</a>
           {' · '}
           <a href="/operatori/servizi/sinonimi">{m('syn.link')}</a>
+          <ManageLink page={page} />
         </p>
       ) : null}
       <search>
