@@ -24,6 +24,10 @@ beforeAll(async () => {
 });
 
 describe('partner accounts', () => {
+  it('is linked from the admin’s home page', async () => {
+    expect((await admin.get('/operatori')).body).toContain(`href="${URL}"`);
+  });
+
   it('lists partner accounts with their organization', async () => {
     const page = await admin.get(URL);
     expect(page.statusCode).toBe(200);

@@ -1,3 +1,4 @@
+export { ReferralSettingsLink } from './admin.views.tsx';
 export { DEMO_PARTNER_USERNAME, seedDemoReferrals } from './demo.seed.ts';
 export { answerFollowUp, followUpState } from './followup.service.ts';
 export { listDestinations, listReferrals, partnerScorecards, setPartnerCapacity } from './partner.service.ts';

@@ -6,6 +6,7 @@ import { SelfCheckLink } from '../benefits/index.ts';
 import { DirectoryLink, ServicesLink } from '../directory/index.ts';
 import { HoursList, type Office, OfficeCard, type OfficeToday } from '../offices/index.ts';
 import { OpeningsToReviewLink } from '../people/index.ts';
+import { ReferralSettingsLink } from '../referrals/index.ts';
 
 export function HomePage({ page, offices }: { page: PageCtx; offices: Office[] }) {
   const { t } = page;
@@ -82,6 +83,11 @@ export function OperatorHome(props: {
           {props.canAdministerAccess ? (
             <li class="list-inline-item">
               <AccessAdminLink page={page} />
+            </li>
+          ) : null}
+          {props.canAdministerAccess ? (
+            <li class="list-inline-item">
+              <ReferralSettingsLink page={page} />
             </li>
           ) : null}
           {props.canSearchPeople ? (
