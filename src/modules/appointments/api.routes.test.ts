@@ -76,6 +76,13 @@ describe('/api/v1/assistance-requests', () => {
     expect(list.json<{ items: { number: string; email: string }[] }>().items).toContainEqual(
       expect.objectContaining({ number: body.number, email: 'giovanna.sala@example.org' }),
     );
+    // The access register's API shows the online access with no registering operator.
+    const item = list
+      .json<{ items: { number: string; accessId: string }[] }>()
+      .items.find((i) => i.number === body.number);
+    const access = await api('GET', `/api/v1/accesses/${item?.accessId}`, desk);
+    expect(access.statusCode).toBe(200);
+    expect(access.json()).toMatchObject({ channel: 'online_request', registeredBy: null, status: 'waiting' });
     // Another office's operator gets an empty list; a researcher is refused; nobody signed in is 401.
     expect((await api('GET', '/api/v1/assistance-requests', other)).json<{ items: unknown[] }>().items).toEqual([]);
     expect((await api('GET', '/api/v1/assistance-requests', researcher)).statusCode).toBe(403);
