@@ -1,9 +1,12 @@
 import type { AddressInfo } from 'node:net';
+import { sql } from 'kysely';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asSystem } from '../../src/platform/db/database.ts';
+import { newId } from '../../src/platform/ids.ts';
 import { smtpMailer } from '../../src/platform/mail.ts';
 import { buildTestApp } from '../support/app.ts';
-import { fixedClock } from '../support/appointments.ts';
+import { buildBookableOffice, fixedClock } from '../support/appointments.ts';
 import { freshDatabase } from '../support/db.ts';
 import { buildRequestWorld } from '../support/requests.ts';
 import { startTestSmtp, type TestSmtp } from '../support/smtp.ts';
@@ -11,11 +14,35 @@ import { expectAccessible, go, type Launched, launch, navigateBy } from './brows
 
 let smtp: TestSmtp;
 let baseURL: string;
+let suggestedOffice: string;
 const PHONE = { width: 390, height: 844 };
 
 beforeAll(async () => {
   const { db } = await freshDatabase();
   const { tenant } = await buildRequestWorld(db);
+  // Two bookable offices; "Via Iseo" lies in the second one's neighbourhood.
+  await buildBookableOffice(db, tenant);
+  const office = await buildBookableOffice(db, tenant);
+  suggestedOffice = office.id;
+  await asSystem(db, async (trx) => {
+    const id = newId();
+    await trx
+      .insertInto('neighbourhood')
+      .values({ id, tenant_id: tenant.id, code: 'sud', name: 'Sud', office_id: office.id })
+      .execute();
+    await trx
+      .insertInto('street_area')
+      .values({
+        id: newId(),
+        tenant_id: tenant.id,
+        municipality_code: 'F704',
+        street_key: sql<string>`f_name_key('Via Iseo')`,
+        street_name: 'Via Iseo',
+        neighbourhood_id: id,
+        demo: true,
+      })
+      .execute();
+  });
   smtp = await startTestSmtp();
   // Friday 27 November 2026, 09:00 in Rome.
   const app = await buildTestApp(db, {
@@ -85,6 +112,23 @@ describe('request for assistance in a real browser, phone-sized', () => {
       expect(first).toMatch(/^RA-2026-\d{6}$/);
     } finally {
       await withJs.close();
+    }
+  });
+
+  it('booking step 1 suggests the office from the street, without JavaScript; axe clean', async () => {
+    const b = await launch({ baseURL, blockPageScripts: true, viewport: PHONE });
+    try {
+      const p = b.page;
+      await go(p, '/prenota');
+      await p.fill('#street', 'via iseo');
+      await navigateBy(p, () => p.getByRole('button', { name: 'Suggerisci l’ufficio', exact: true }).click());
+      expect(await p.locator('#street-result').textContent()).toContain('ti suggeriamo');
+      expect(await p.locator(`input[name="office"][value="${suggestedOffice}"]`).isChecked()).toBe(true);
+      await expectAccessible(p, 'booking step 1 with a suggested office');
+      await navigateBy(p, () => p.getByRole('button', { name: 'Avanti', exact: true }).click());
+      expect(await p.locator('[aria-current="step"]').textContent()).toContain('Data e orario');
+    } finally {
+      await b.close();
     }
   });
 });
