@@ -20,7 +20,6 @@ const LAST_VERIFIED = '2026-10-01';
 export const DEMO_TOPICS: Record<string, string> = {
   segretariato: 'primo-colloquio',
   'contributi-economici': 'contributi',
-  'contributo-affitto': 'contributi',
   morosita: 'contributi',
   sad: 'anziani-disabilita',
   telesoccorso: 'anziani-disabilita',

@@ -76,7 +76,7 @@ export function HoursFieldset(props: {
           <fieldset class="border rounded p-3 mb-3" key={id}>
             <legend class="h6 w-auto px-1">{u('places.hour', { n: i + 1 })}</legend>
             <input type="hidden" name={`${id}-id`} value={h.id} />
-            <fieldset id={`${id}-days`} aria-describedby={daysError ? `${id}-days-error` : undefined}>
+            <fieldset id={`${id}-days`} class="mb-4" aria-describedby={daysError ? `${id}-days-error` : undefined}>
               <legend class="h6">{u('places.days')}</legend>
               {DAYS.map((d) => (
                 <div class="form-check form-check-inline" key={d}>
@@ -92,7 +92,7 @@ export function HoursFieldset(props: {
               ))}
               <Hint id={`${id}-days`} error={daysError} />
             </fieldset>
-            <div class="row">
+            <div class="row mt-4">
               <Field
                 id={`${id}-opens`}
                 type="time"
