@@ -351,6 +351,16 @@ export const SCOPES: Record<string, string> = {
     'online bookings (audited `appointment.book`, channel desk/phone, booked_by = the operator); marking attended or ' +
     'no-show needs the version read (stale: 409) and is audited `agenda.manage` with the status. Routes: ' +
     '`POST /operatori/agenda/prenota`, `POST /operatori/agenda/{id}/esito`.',
+  'schedule.manage':
+    'Own tenant. An admin reaches every office; a coordinator only the offices in their scope (another office: 403, ' +
+    'audited `denied`, `reason = other-office`). Slot grid saved at the version read (stale: 409); closures, extra ' +
+    'openings and operators’ hours added or deleted; bad input 422 with nothing written. Audited `schedule.grid`, ' +
+    '`schedule.exception`, `schedule.availability`, `schedule.*.remove` (record = the office, ids and codes only). ' +
+    'Routes: `/operatori/agenda/impostazioni` and its POSTs.',
+  'topic.manage':
+    'Own tenant; topics are tenant-wide (code unique per tenant, names, length, roles, offices of the tenant, the need ' +
+    'area proposed at check-in). Updates at the version read (stale: 409); bad input 422, nothing written. Audited ' +
+    '`topic.manage` (record = the topic, code). Routes: `GET|POST /operatori/agenda/argomenti`.',
   'assistance.read':
     'Own tenant; office-scoped: the requests of services taken in charge by one of the operator’s offices (a ' +
     'coordinator with none assigned sees every office); other offices’ requests are simply not listed. Names, e-mail ' +

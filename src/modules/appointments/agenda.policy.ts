@@ -10,4 +10,9 @@ const FRONT_DOOR = ['coordinator', 'social_worker', 'front_office'] as const;
 export const appointmentsPermissions = definePermissions({
   'agenda.read': FRONT_DOOR,
   'agenda.manage': FRONT_DOOR,
+  // Calendar settings of an office (slot grid, closures and extra openings, operators' hours): admins for
+  // every office, coordinators for the offices they coordinate.
+  'schedule.manage': ['admin', 'coordinator'],
+  // Appointment topics are tenant-wide (names, length, roles, offices): admins only.
+  'topic.manage': ['admin'],
 });

@@ -7,6 +7,7 @@ import { pageCtx, sendPage } from '../../platform/http/pages.tsx';
 import { isUuid } from '../../platform/ids.ts';
 import { currentTaxonomy } from '../access/index.ts';
 import { getPerson } from '../people/index.ts';
+import { registerAppointmentAdminPages } from './admin.routes.tsx';
 import { checkIn } from './agenda.checkin.ts';
 import { type AgendaKey, agendaT } from './agenda.messages.ts';
 import { agendaOffices, bookAtDesk, getAgenda, markAttendance } from './agenda.service.ts';
@@ -43,6 +44,7 @@ const NOTICES: Record<string, { key: AgendaKey; kind: 'success' | 'warning' }> =
 /** The operators' agenda: one office and day, desk bookings, attended / no-show, no-show statistics. */
 export function registerAgendaPages(app: App, deps: BookingDeps): void {
   registerWeekPage(app, deps);
+  registerAppointmentAdminPages(app, deps);
   async function show(
     request: FastifyRequest,
     reply: FastifyReply,
