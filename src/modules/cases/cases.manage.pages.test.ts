@@ -77,6 +77,7 @@ describe('proposing from the person’s file and from an access outcome', () => 
     const file = await desk.get(`/operatori/persone/${w.person}`);
     expect(file.statusCode).toBe(200);
     expect(file.body).not.toContain('id="casi"');
+    expect((await desk.get(`/operatori/persone/${w.person}/casi/nuova`)).statusCode).toBe(403);
     const res = await desk.submit(`/operatori/persone/${w.person}`, `/operatori/persone/${w.person}/casi`, {
       area: 'adults',
       reasons: 'Prova',

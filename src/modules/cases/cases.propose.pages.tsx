@@ -1,14 +1,17 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import { Forbidden } from '../../platform/errors.ts';
 import type { App } from '../../platform/http/app.ts';
 import { ctxOf, type RouteDeps, requireOperator } from '../../platform/http/context.ts';
 import { pageCtx, sendPage } from '../../platform/http/pages.tsx';
 import { isUuid } from '../../platform/ids.ts';
+import { roleMay } from '../../platform/policy.ts';
 import { Csrf } from '../../platform/ui/forms.tsx';
 import { Layout, type PageCtx } from '../../platform/ui/layout.tsx';
 import type { FieldError } from './cases.access.ts';
 import { ErrorSummary, errorOf, Field, mOf, Options } from './cases.forms.tsx';
 import type { CaseMessageKey } from './cases.messages.ts';
+import { casesPermissions } from './cases.policy.ts';
 import { proposeCase } from './cases.service.ts';
 import { CASE_AREAS, URGENCIES } from './cases.view.ts';
 import { tOf } from './cases.views.tsx';
@@ -138,7 +141,8 @@ export function registerProposePages(app: App, deps: RouteDeps): void {
       },
     },
     async (request, reply) => {
-      requireOperator(request);
+      // The empty form still refuses roles that could not send it.
+      if (!roleMay(casesPermissions, requireOperator(request), 'case.propose')) throw new Forbidden('case.propose');
       const empty = {
         area: '',
         reasons: '',
