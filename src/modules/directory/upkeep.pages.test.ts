@@ -300,4 +300,23 @@ describe('directory upkeep pages', () => {
     const ops = (await audit(coordinator.userId)).map((e) => (e.details as { op?: string }).op);
     expect(ops).toEqual(expect.arrayContaining(['suggestion.accept', 'suggestion.reject']));
   });
+
+  it('refuses every upkeep page to a social worker and a partner (403, audited denied)', async () => {
+    const worker = await buildOperator(db, world.tenant, 'social_worker');
+    for (const op of [worker, partner]) {
+      const b = await signedIn(op);
+      for (const url of [
+        '/operatori/servizi/gestione',
+        '/operatori/servizi/nuovo',
+        '/operatori/organizzazioni',
+        `/operatori/organizzazioni/${orgId}/modifica`,
+        `/operatori/servizi/${serviceId}/sedi-orari`,
+        '/operatori/servizi/proposte',
+      ])
+        expect((await b.get(url)).statusCode, url).toBe(403);
+      const denied = (await audit(op.userId)).filter((e) => e.action === 'directory.manage');
+      expect(denied.length).toBeGreaterThanOrEqual(6);
+      expect(denied.every((e) => e.outcome === 'denied')).toBe(true);
+    }
+  });
 });
