@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Browser } from '../../../test/support/app.ts';
 import { anAccessOutcome } from '../../../test/support/cases.ts';
 import { TEST_PASSWORD } from '../../../test/support/factories.ts';
-import { aReferral, type ReferralWorld, referralWorld } from '../../../test/support/referrals.ts';
+import { aCase, aReferral, type ReferralWorld, referralWorld } from '../../../test/support/referrals.ts';
 
 // The referral pages an operator uses from the person's file: the file section with the closed loop,
 // the form for internal areas and public bodies (also from an access outcome), the sender's moves.
@@ -102,6 +102,45 @@ describe('the person file lists the referrals', () => {
     expect(res.statusCode).toBe(422);
     expect(res.body).toContain('id="error-summary"');
     expect(res.body).toContain('non riguarda questa persona');
+    expect(await referralCount()).toBe(before);
+  });
+
+  it('starts from the person’s case (linked), never from another person’s (422)', async () => {
+    const c = await aCase(w);
+    const res = await sw.submit(`${fileUrl()}/invii/nuovo?caso=${c.id}`, `${fileUrl()}/invii`, {
+      destinationType: 'public_body',
+      publicBody: 'job_centre',
+      reason: 'Orientamento al lavoro',
+      legalBasis: 'public_task',
+      sourceCaseId: c.id,
+    });
+    expect(res.statusCode).toBe(303);
+    const row = await w.db
+      .selectFrom('referral')
+      .select(['source_case_id', 'public_body'])
+      .where('id', '=', idOf(res.headers.location as string))
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ source_case_id: c.id, public_body: 'job_centre' });
+
+    const other = await w.api('POST', '/api/v1/people', w.operators.social_worker.token, {
+      givenNames: 'Sara',
+      familyNames: 'Galli',
+    });
+    const theirs = await w.api('POST', '/api/v1/cases', w.operators.social_worker.token, {
+      personId: other.json<{ id: string }>().id,
+      area: 'adults',
+      reasons: 'Prova',
+    });
+    const before = await referralCount();
+    const bad = await sw.submit(`${fileUrl()}/invii/nuovo`, `${fileUrl()}/invii`, {
+      destinationType: 'public_body',
+      publicBody: 'inps',
+      reason: 'Prova',
+      legalBasis: 'public_task',
+      sourceCaseId: theirs.json<{ id: string }>().id,
+    });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain('href="#f-sourceCaseId"');
     expect(await referralCount()).toBe(before);
   });
 
