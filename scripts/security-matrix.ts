@@ -366,7 +366,8 @@ export const SCOPES: Record<string, string> = {
     'coordinator with none assigned sees every office); other offices’ requests are simply not listed. Names, e-mail ' +
     'and the request text are personal data: each list is audited `assistance.read` with the ids returned and the ' +
     'filter names. Sending a request is public (no permission; audited `assistance.create` and `access.register` ' +
-    'by the anonymous actor, rate-limited per address). Route: `GET /api/v1/assistance-requests`.',
+    'by the anonymous actor, rate-limited per address). Routes: `GET /api/v1/assistance-requests`, page ' +
+    '`/operatori/richieste-assistenza` (name and e-mail to answer, the number linked to the access).',
   'feedback.read':
     'Own tenant (row-level security). The ratings are anonymous (no link to a booking, request or person); coordinators ' +
     'read the counts per page, the star distribution, the follow-up answers by code and the free texts (which may name ' +

@@ -10,6 +10,7 @@ import { registerBookingPages } from './booking.routes.tsx';
 import { registerFeedbackResultsPage } from './feedback.results.routes.tsx';
 import { registerFeedbackPages } from './feedback.routes.tsx';
 import { registerManagePages } from './manage.routes.tsx';
+import { registerRequestListPage } from './request.pages.tsx';
 import { registerRequestPages } from './request.routes.tsx';
 import { registerSlotsApi } from './slots.routes.ts';
 import { registerStreetSuggest } from './street.routes.tsx';
@@ -30,4 +31,5 @@ export function registerAppointments(app: App, deps: RouteDeps & MailDeps): void
   registerRequestApi(app, deps);
   registerFeedbackResultsPage(app, deps);
   registerStreetSuggest(app, deps);
+  registerRequestListPage(app, deps);
 }

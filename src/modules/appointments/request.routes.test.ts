@@ -82,6 +82,15 @@ describe('request for assistance pages', () => {
     const access = await staff.get(`/operatori/accessi/${accessId}`);
     expect(access.statusCode).toBe(200);
     expect(access.body).toContain('sfratto');
+    // The operators' list of online requests: number linked to the access, name and e-mail to answer.
+    const requests = await staff.get('/operatori/richieste-assistenza');
+    expect(requests.statusCode).toBe(200);
+    expect(requests.body).toContain(`<a href="/operatori/accessi/${accessId}">${number}</a>`);
+    expect(requests.body).toContain('giovanna.sala@example.org');
+    const researcher = await buildOperator(db, tenant, 'researcher');
+    const outsider = new Browser(app);
+    await outsider.login(researcher.username, researcher.password);
+    expect((await outsider.get('/operatori/richieste-assistenza')).statusCode).toBe(403);
   });
 
   it('speaks English to an English browser', async () => {
