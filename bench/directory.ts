@@ -222,6 +222,7 @@ export async function directoryPart(
     searches,
     2,
   );
+  const recall = await recallAt5(baseUrl);
   const ms = (v: number) => `${v.toFixed(1)} ms`;
   const table = [
     '| Request (sequential) | Requests | p50 | p95 | p99 | max | p95 ÷ baseline p95 |',
@@ -231,9 +232,25 @@ export async function directoryPart(
         `| ${r.name} | ${r.count} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${ms(r.max)} | ${(r.p95 / baseline.p95).toFixed(2)} |`,
     ),
   ].join('\n');
-  const verdict = `Directory search p95 at ${count.toLocaleString('en')} services: ${search.p95.toFixed(1)} ms (${search.empty} of ${directoryQueries().length} queries found nothing) — target < 30 ms: ${search.p95 < 30 ? 'met' : 'NOT met'}.`;
+  const verdict = `Directory search p95 at ${count.toLocaleString('en')} services: ${search.p95.toFixed(1)} ms (${search.empty} of ${directoryQueries().length} queries found nothing; recall@5 of the eval queries, distinct services: ${recall.toFixed(3)}) — target < 30 ms: ${search.p95 < 30 ? 'met' : 'NOT met'}.`;
   log(`\n${table}\n\n${verdict}\n`);
   return { table, verdict };
+}
+
+/**
+ * recall@5 of `npm run eval:search`'s queries on the generated catalogue, counting distinct services: the
+ * copies of a service share its name and its score, so with the exact ranking the first five distinct
+ * names are the demo catalogue's first five (0.956); what falls short of that is lost to the top-k reading.
+ */
+async function recallAt5(baseUrl: string): Promise<number> {
+  let hits = 0;
+  for (const [q, expected] of EVAL_QUERIES) {
+    const res = await fetch(`${baseUrl}/hsds/services?search=${encodeURIComponent(q)}&per_page=200&minimal=true`);
+    const body = (await res.json()) as { contents?: { name?: string }[] };
+    const names = [...new Set((body.contents ?? []).map((s) => String(s.name)))].slice(0, 5);
+    if (names.some((n) => expected.includes(n))) hits++;
+  }
+  return hits / EVAL_QUERIES.length;
 }
 
 async function sampleServiceIds(url: string, n: number): Promise<string[]> {
