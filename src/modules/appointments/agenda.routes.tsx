@@ -5,16 +5,18 @@ import type { App } from '../../platform/http/app.ts';
 import { ctxOf, requireOperator } from '../../platform/http/context.ts';
 import { pageCtx, sendPage } from '../../platform/http/pages.tsx';
 import { isUuid } from '../../platform/ids.ts';
+import { roleMay } from '../../platform/policy.ts';
 import { currentTaxonomy } from '../access/index.ts';
 import { getPerson } from '../people/index.ts';
 import { registerAppointmentAdminPages } from './admin.routes.tsx';
 import { checkIn } from './agenda.checkin.ts';
 import { type AgendaKey, agendaT } from './agenda.messages.ts';
-import { agendaOffices, bookAtDesk, getAgenda, markAttendance } from './agenda.service.ts';
+import { appointmentsPermissions } from './agenda.policy.ts';
+import { agendaOffices, bookAtDesk, cancelAtDesk, getAgenda, markAttendance } from './agenda.service.ts';
 import { AgendaPage, type DeskForm } from './agenda.views.tsx';
 import { registerWeekPage } from './agenda.week.routes.tsx';
 import { type BookingMessageKey, bookingT } from './booking.messages.ts';
-import type { BookingDeps } from './booking.routes.tsx';
+import { type BookingDeps, baseUrlOf } from './booking.routes.tsx';
 import { topicsOfOffice } from './booking.service.ts';
 import { checkApplicant, DETAILS_MAX, formFrom } from './booking.validation.ts';
 import { romeDayTime } from './calendar.ts';
@@ -38,6 +40,7 @@ const NOTICES: Record<string, { key: AgendaKey; kind: 'success' | 'warning' }> =
   prenotato: { key: 'booked', kind: 'success' },
   segnato: { key: 'marked', kind: 'success' },
   registrato: { key: 'checkedIn', kind: 'success' },
+  annullato: { key: 'cancelled', kind: 'success' },
   unito: { key: 'checkedInAttached', kind: 'success' },
 };
 
@@ -83,6 +86,7 @@ export function registerAgendaPages(app: App, deps: BookingDeps): void {
         agenda={agenda}
         topics={topics}
         areas={areas}
+        canConfigure={roleMay(appointmentsPermissions, ctx.actor, 'schedule.manage')}
         notice={extra.notice}
         {...(extra.form ? { form: extra.form } : {})}
         {...(extra.errors ? { errors: extra.errors } : {})}
@@ -185,6 +189,17 @@ export function registerAgendaPages(app: App, deps: BookingDeps): void {
       const { id } = request.params as { id: string };
       const status = request.body.status === 'no_show' ? 'no_show' : 'attended';
       try {
+        if (request.body.status === 'cancelled') {
+          const c = await cancelAtDesk(
+            ctxOf(request, deps),
+            id,
+            Number(request.body.version),
+            deps.mailer,
+            baseUrlOf(request),
+          );
+          const day = romeDayTime(c.startsAt).day;
+          return reply.redirect(`/operatori/agenda?ufficio=${c.office.id}&giorno=${day}&esito=annullato`, 303);
+        }
         if (status === 'attended') {
           // Check-in: attended, and the access registered (or joined) in the access register.
           const needArea = request.body.needArea && isUuid(request.body.needArea) ? request.body.needArea : undefined;

@@ -2,6 +2,7 @@ import type { Ctx, Operator } from '../../platform/context.ts';
 import { withTenant } from '../../platform/db/database.ts';
 import { DomainError, Forbidden, NotFound } from '../../platform/errors.ts';
 import { isUuid } from '../../platform/ids.ts';
+import type { Mailer } from '../../platform/mail.ts';
 import { roleMay } from '../../platform/policy.ts';
 import { type AccessListItem, accessPermissions, inOfficeScope, listAccesses } from '../access/index.ts';
 import { recordDenied, recordEvent } from '../audit/index.ts';
@@ -17,6 +18,7 @@ import {
   presentAppointment,
 } from './booking.service.ts';
 import { addDays, romeInstant } from './calendar.ts';
+import { cancelAppointment } from './manage.service.ts';
 import { type BookableOffice, type FreeSlot, freeSlotsOfDay, listBookableOffices } from './slots.service.ts';
 
 type Action = keyof typeof appointmentsPermissions;
@@ -186,4 +188,28 @@ export async function markAttendance(
     if (!updated) throw new NotFound('appointment');
     return presentAppointment(updated);
   });
+}
+
+/**
+ * The desk cancels a booking (the person phoned): version-checked (stale: 409), places freed, the
+ * cancellation e-mail queued, and the freed place offered to the waiting list (cancelAppointment).
+ */
+export async function cancelAtDesk(
+  ctx: Ctx,
+  id: string,
+  version: number,
+  mailer: Mailer,
+  baseUrl: string,
+): Promise<AppointmentView> {
+  const actor = await allow(ctx, 'agenda.manage');
+  const row = isUuid(id)
+    ? await withTenant(ctx.db, actor.tenantId, (trx) => repo.findAppointment(trx, actor.tenantId, id))
+    : undefined;
+  if (!row) throw new NotFound('appointment');
+  await allow(ctx, 'agenda.manage', row.office_id);
+  const a = presentAppointment(row);
+  if (a.version !== version) throw new DomainError(409, 'stale', 'The appointment changed meanwhile');
+  const r = await cancelAppointment(ctx, a, mailer, baseUrl);
+  if (r.kind !== 'done') throw new DomainError(409, 'stale', 'The appointment changed meanwhile');
+  return r.appointment;
 }

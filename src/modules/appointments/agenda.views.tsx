@@ -26,6 +26,8 @@ export function AgendaPage(props: {
   topics: { code: string; label: string }[];
   /** Need areas of the current taxonomy (check-in files the access under one). */
   areas: { id: string; code: string; label: string }[];
+  /** The operator may change the calendar settings (schedule.manage): link them. */
+  canConfigure?: boolean;
   notice?: { key: AgendaKey; kind: 'success' | 'warning' } | undefined;
   form?: DeskForm;
   errors?: Record<string, string>;
@@ -47,6 +49,9 @@ export function AgendaPage(props: {
         <nav class="d-flex flex-wrap gap-3 mb-3" aria-label={t('title')}>
           <a href={`/operatori/agenda/settimana?ufficio=${a.office.id}&settimana=${a.day}`}>{t('weekView')}</a>
           <a href={`/operatori/agenda/lista-attesa?ufficio=${a.office.id}`}>{t('waitlistLink')}</a>
+          {props.canConfigure ? (
+            <a href={`/operatori/agenda/impostazioni?ufficio=${a.office.id}`}>{t('settingsLink')}</a>
+          ) : null}
         </nav>
       ) : null}
       {props.offices.length === 0 ? <p>{t('none')}</p> : null}
@@ -278,6 +283,17 @@ function RowActions(props: {
           aria-label={t('markFor', { what: t('markNoShow'), code: x.code })}
         >
           {t('markNoShow')}
+        </button>
+      ) : null}
+      {x.status === 'booked' ? (
+        <button
+          type="submit"
+          name="status"
+          value="cancelled"
+          class="btn btn-sm btn-outline-danger"
+          aria-label={t('markFor', { what: t('cancel'), code: x.code })}
+        >
+          {t('cancel')}
         </button>
       ) : null}
     </form>

@@ -116,6 +116,44 @@ describe('waiting list pages', () => {
     expect((await resident.get(link)).statusCode).toBe(404);
   });
 
+  it('the desk cancels a booking from the agenda (version-checked): the waiting list is offered the day', async () => {
+    const a = await s.bookOnline(s.here.id, romeInstant('2026-12-07', '10:00'));
+    const desk = new Browser(app);
+    await desk.login(s.operators.front_office.username, s.operators.front_office.password);
+    const list = `/operatori/agenda/lista-attesa?ufficio=${s.here.id}`;
+    await desk.submit(list, '/operatori/agenda/lista-attesa', {
+      office: s.here.id,
+      topic: 'colloquio',
+      weekdays: '1',
+      partOfDay: 'morning',
+      channel: 'phone',
+      name: 'Ada Villa',
+      email: '',
+      phone: '039 444444',
+      language: 'it',
+    });
+    const day = `/operatori/agenda?ufficio=${s.here.id}&giorno=2026-12-07`;
+    const cancelled = await desk.submit(day, `/operatori/agenda/${a.id}/esito`, {
+      status: 'cancelled',
+      version: String(a.version),
+    });
+    expect(cancelled.statusCode).toBe(303);
+    expect(String(cancelled.headers.location)).toContain('esito=annullato');
+    const again = await desk.submit(day, `/operatori/agenda/${a.id}/esito`, {
+      status: 'cancelled',
+      version: String(a.version),
+    });
+    expect(again.statusCode).toBe(409);
+    const rows = await ownerQuery(
+      url,
+      `SELECT w.status, w.offer_starts_at FROM appointment_waitlist w WHERE w.applicant_name = 'Ada Villa'`,
+      [],
+    );
+    expect(rows.rows).toEqual([{ status: 'offered', offer_starts_at: romeInstant('2026-12-07', '09:00') }]);
+    const status = await ownerQuery(url, 'SELECT status FROM appointment WHERE id = $1', [a.id]);
+    expect(status.rows).toEqual([{ status: 'cancelled' }]);
+  });
+
   it('a researcher is refused the waiting list', async () => {
     const b = new Browser(app);
     await b.login(s.operators.researcher.username, s.operators.researcher.password);
