@@ -129,4 +129,34 @@ describe('a referral with a closed loop', () => {
     await navigateBy(op, () => row.locator('a').click());
     expect(new URL(op.url()).pathname).toBe(referralUrl);
   });
+
+  it('a referral to an internal area: the operator records its answer on the referral page', async () => {
+    await go(op, `/operatori/persone/${personId}/invii/nuovo`);
+    await op.check('#f-destinationType-internal_area', { force: true });
+    await op.selectOption('#f-internalArea', 'adults');
+    await op.fill('#f-reason', 'Valutazione per presa in carico adulti');
+    await op.check('#f-legalBasis-public_task', { force: true });
+    await navigateBy(op, () => op.click('main form button[type="submit"]'));
+    expect(await op.locator('#referral-status').textContent()).toBe('Inviato');
+    await expectAccessible(op, 'internal referral with the answer forms');
+    await navigateBy(op, () => op.click('button:has-text("Accetta l’invio")'));
+    expect(await op.locator('#referral-status').textContent()).toBe('Accettato');
+    const noReason = await navigateBy(op, () => op.click('button:has-text("Annulla l’invio")'));
+    expect(noReason.status()).toBe(422);
+    await expectAccessible(op, 'cancel without a reason');
+  });
+});
+
+describe('the referrals admin page', () => {
+  it('is accessible, and a refused partner account comes back with an error summary', async () => {
+    const admin = await buildOperator(site.db, site.tenant, 'admin');
+    await partnerPage.context().clearCookies();
+    await signIn(partnerPage, admin);
+    await go(partnerPage, '/operatori/amministrazione/invii');
+    await expectAccessible(partnerPage, 'referrals admin page');
+    const bad = await navigateBy(partnerPage, () => partnerPage.click('button:has-text("Crea l’utente")'));
+    expect(bad.status()).toBe(422);
+    expect(await partnerPage.locator('#error-summary').textContent()).toContain('Campo obbligatorio');
+    await expectAccessible(partnerPage, 'referrals admin page with errors');
+  });
 });
