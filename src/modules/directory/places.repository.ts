@@ -43,11 +43,17 @@ export async function phonesOf(trx: Executor, serviceId: string): Promise<Stored
   return r.rows;
 }
 
-/** The service's own weekly schedules (not its locations'). */
+/**
+ * The service's own plain weekly schedules (not its locations'): WEEKLY (or no freq), plain weekdays,
+ * both times. Others (monthly rules, descriptions only — from an import) are not shown and not touched.
+ */
 export async function hoursOf(trx: Executor, serviceId: string): Promise<StoredHour[]> {
-  const r = await sql<StoredHour>`SELECT id, coalesce(data->>'byday', '') AS byday,
-      left(coalesce(data->>'opens_at', ''), 5) AS opens, left(coalesce(data->>'closes_at', ''), 5) AS closes
-    FROM hsds_schedule WHERE service_id = ${serviceId} ORDER BY position, id`.execute(trx);
+  const r = await sql<StoredHour>`SELECT id, data->>'byday' AS byday,
+      left(data->>'opens_at', 5) AS opens, left(data->>'closes_at', 5) AS closes
+    FROM hsds_schedule WHERE service_id = ${serviceId} AND coalesce(data->>'freq', 'WEEKLY') = 'WEEKLY'
+      AND data->>'byday' ~ '^(MO|TU|WE|TH|FR|SA|SU)(,(MO|TU|WE|TH|FR|SA|SU))*$'
+      AND data->>'opens_at' ~ '^[0-9]{2}:[0-9]{2}' AND data->>'closes_at' ~ '^[0-9]{2}:[0-9]{2}'
+    ORDER BY position, id`.execute(trx);
   return r.rows;
 }
 
@@ -149,9 +155,12 @@ export async function savePhone(
   now: Date,
 ) {
   const data = { number: p.number, type: 'voice', ...(p.description ? { description: p.description } : {}) };
+  // An edited phone keeps its other HSDS fields (type, extension…); number and description are replaced.
+  const edited = { number: p.number, ...(p.description ? { description: p.description } : {}) };
   if (p.id)
-    await sql`UPDATE hsds_phone SET data = ${json(data)}::jsonb, position = ${position}, demo_values = '{}',
-      modified_at = ${now} WHERE id = ${p.id} AND service_id = ${serviceId}`.execute(trx);
+    await sql`UPDATE hsds_phone SET data = ((${json({ type: 'voice' })}::jsonb || data) - 'description') || ${json(edited)}::jsonb,
+      position = ${position}, demo_values = '{}', modified_at = ${now}
+      WHERE id = ${p.id} AND service_id = ${serviceId}`.execute(trx);
   else
     await trx
       .insertInto('hsds_phone')

@@ -110,7 +110,8 @@ export async function servicesOfOrganization(trx: Executor, organizationId: stri
   return r.rows;
 }
 
-/** Replaces the service's own weekly schedules (an accepted suggestion of new hours). */
-export async function deleteServiceHours(trx: Executor, serviceId: string) {
-  await trx.deleteFrom('hsds_schedule').where('service_id', '=', serviceId).execute();
+/** Deletes the given schedules of the service (an accepted suggestion replaces its weekly hours). */
+export async function deleteServiceHours(trx: Executor, serviceId: string, ids: string[]) {
+  if (ids.length === 0) return;
+  await trx.deleteFrom('hsds_schedule').where('service_id', '=', serviceId).where('id', 'in', ids).execute();
 }

@@ -270,7 +270,11 @@ async function apply(trx: Executor, actor: Operator, g: repo.SuggestionRow, now:
     const before = await places.hoursOf(trx, s.id);
     if (hoursText(before) !== hoursText(g.proposed.hours)) {
       changes.push({ field: 'schedules', before: hoursText(before), after: hoursText(g.proposed.hours) });
-      await repo.deleteServiceHours(trx, s.id);
+      await repo.deleteServiceHours(
+        trx,
+        s.id,
+        before.map((h) => h.id),
+      );
       for (const [i, h] of g.proposed.hours.entries())
         await places.saveHour(trx, actor.tenantId, s.id, { id: '', ...h }, i, now);
       real.push('hours');

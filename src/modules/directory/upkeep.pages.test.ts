@@ -4,6 +4,7 @@ import { freshDatabase } from '../../../test/support/db.ts';
 import { demoDirectoryWorld } from '../../../test/support/directory.ts';
 import { buildOperator, type TestOperator } from '../../../test/support/factories.ts';
 import { asSystem, type Db } from '../../platform/db/database.ts';
+import { newId } from '../../platform/ids.ts';
 import { linkPartnerUser } from '../referrals/index.ts';
 import { validateAgainst } from './hsds.schemas.ts';
 
@@ -162,7 +163,21 @@ describe('directory upkeep pages', () => {
   it('removes and edits rows; a removed place is only unlinked', async () => {
     const b = await signedIn(coordinator);
     const placesUrl = `/operatori/servizi/${serviceId}/sedi-orari`;
+    // A monthly rule (as an import may bring) is neither shown nor touched by the weekly form.
+    const monthly = newId();
+    await asSystem(db, (trx) =>
+      trx
+        .insertInto('hsds_schedule')
+        .values({
+          id: monthly,
+          tenant_id: world.tenant.id,
+          service_id: serviceId,
+          data: JSON.stringify({ freq: 'MONTHLY', byday: '1MO', opens_at: '10:00', closes_at: '11:00' }),
+        })
+        .execute(),
+    );
     const page = await b.get(placesUrl);
+    expect(page.body).not.toContain(monthly);
     const id = (name: string) => new RegExp(`name="${name}" value="([0-9a-f-]{36})"`).exec(page.body)?.[1] ?? '';
     const res = await b.submit(placesUrl, placesUrl, {
       version: version(page.body),
@@ -187,7 +202,9 @@ describe('directory upkeep pages', () => {
     expect(await db.selectFrom('hsds_location').select('id').where('id', '=', id('loc-0-id')).execute()).toHaveLength(
       1,
     );
-    expect(await db.selectFrom('hsds_schedule').select('id').where('service_id', '=', serviceId).execute()).toEqual([]);
+    expect(await db.selectFrom('hsds_schedule').select('id').where('service_id', '=', serviceId).execute()).toEqual([
+      { id: monthly },
+    ]);
     const phones = await db.selectFrom('hsds_phone').select('data').where('service_id', '=', serviceId).execute();
     expect(phones.map((p) => (p.data as { number: string }).number)).toEqual(['039 000 8888']);
   });
@@ -282,8 +299,13 @@ describe('directory upkeep pages', () => {
     expect(hsds.json()).toMatchObject({
       description: 'Aiuto nei compiti per ragazzi delle medie e delle superiori.',
       phones: [{ number: '039 000 7777' }],
-      schedules: [{ byday: 'TU', opens_at: '15:00:00', closes_at: '18:00:00' }],
+      // The weekly hours are replaced; the monthly rule added above stays.
+      schedules: expect.arrayContaining([
+        expect.objectContaining({ byday: 'TU', opens_at: '15:00:00', closes_at: '18:00:00' }),
+        expect.objectContaining({ freq: 'MONTHLY', byday: '1MO' }),
+      ]),
     });
+    expect(hsds.json().schedules).toHaveLength(2);
     const rows = (await history(serviceId)).filter((h) => h.last_action_type === 'update from partner suggestion');
     expect(rows.map((r) => r.field_name).sort()).toEqual(['description', 'phones', 'schedules']);
     expect(rows.every((r) => r.updated_by === coordinator.userId)).toBe(true);
