@@ -341,4 +341,20 @@ describe('directory upkeep pages', () => {
       expect(denied.every((e) => e.outcome === 'denied')).toBe(true);
     }
   });
+
+  it('speaks English when the operator chose English', async () => {
+    const b = await signedIn(coordinator);
+    await b.get('/lingua/en?torna=%2F');
+    const places = await b.get(`/operatori/servizi/${serviceId}/sedi-orari`);
+    expect(places.body).toContain('<html lang="en"');
+    expect(places.body).toContain('Places, phones and hours');
+    expect(places.body).toContain('Opening hours');
+    const queue = await b.get('/operatori/servizi/proposte');
+    expect(queue.body).toContain('Partners’ suggested changes');
+    const p = await signedIn(partner);
+    await p.get('/lingua/en?torna=%2F');
+    const form = await p.get(`/partner/servizi/${serviceId}/proposta`);
+    expect(form.body).toContain('Suggest a change');
+    expect(form.body).toContain('Monday');
+  });
 });
