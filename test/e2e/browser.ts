@@ -110,9 +110,9 @@ export async function focused(page: Page): Promise<{ text: string; href: string 
   return { text: (await el.textContent())?.trim() ?? '', href: await el.getAttribute('href') };
 }
 
-/** true when Bootstrap Italia's bundle ran in the page (it injects video.js default styles). */
-export async function pageScriptsRan(page: Page): Promise<boolean> {
-  return (await page.locator('style.vjs-styles-defaults').count()) > 0;
+/** How many script elements the page carries: none, since every page works without JavaScript (decision 29). */
+export async function scriptCount(page: Page): Promise<number> {
+  return page.locator('script').count();
 }
 
 export async function cookieNames(context: BrowserContext): Promise<string[]> {

@@ -2,7 +2,7 @@ import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, go, type Launched, launch, navigateBy, pageScriptsRan } from './browser.ts';
+import { expectAccessible, go, type Launched, launch, navigateBy, scriptCount } from './browser.ts';
 import { type Site, signIn, startSite } from './site.ts';
 
 let site: Site;
@@ -29,7 +29,7 @@ describe('language switch without JavaScript', () => {
       const { page, context } = browser;
       await context.clearCookies();
       await go(page, from);
-      expect(await pageScriptsRan(page)).toBe(false);
+      expect(await scriptCount(page)).toBe(0);
       expect(await page.getAttribute('html', 'lang')).toBe('it');
       expect(await page.locator('h1').textContent()).toBe(itH1);
       expect(await languageNav(page).getAttribute('aria-label')).toBe('Lingua');
@@ -81,7 +81,7 @@ describe('narrow screens (360×740)', () => {
           await context.clearCookies();
           if (as) await signIn(page, site[as]);
           await go(page, url);
-          expect(await pageScriptsRan(page)).toBe(pageScripts);
+          expect(await scriptCount(page)).toBe(0);
           const size = await page.evaluate(() => ({
             scrollWidth: document.scrollingElement?.scrollWidth ?? Number.POSITIVE_INFINITY,
             innerWidth: window.innerWidth,
