@@ -69,6 +69,7 @@ describe('taking charge, from proposal to closing', () => {
     await page.selectOption('#worker', site.worker.userId);
     await submit('button:has-text("Accogli")');
     expect(await page.locator('#case-status').textContent()).toBe('Aperto');
+    expect(await page.locator('#case-responsible').textContent()).toBe(`Operatore ${site.worker.username}`);
   });
 
   it('the worker writes the care plan, then saves a second version from it', async () => {
@@ -110,6 +111,8 @@ describe('taking charge, from proposal to closing', () => {
     const history = (await page.locator('main table').last().textContent()) ?? '';
     expect(history).toContain('Trasferito');
     expect(history).toContain('Passaggio per ferie lunghe');
+    expect(history).toContain(`Trasferito: Operatore ${colleague.username}`);
+    expect(await page.locator('#case-responsible').textContent()).toBe(`Operatore ${colleague.username}`);
   });
 
   it('the colleague closes it with a coded reason; the person’s file shows it closed', async () => {

@@ -49,10 +49,13 @@ export function registerCasePages(app: App, deps: RouteDeps): void {
       (c.status === 'open' || c.status === 'suspended');
     const page = pageCtx(request, reply);
     const csrf = reply.generateCsrf();
+    // Staff names (not residents'), for the responsible worker, the history and the transfer form.
+    const staff = await listTransferWorkers(ctx);
     return sendPage(
       reply,
       <CasePage
         page={page}
+        staff={Object.fromEntries(staff.map((w) => [w.id, w.name]))}
         c={c}
         csrf={csrf}
         workers={workers}
@@ -61,14 +64,7 @@ export function registerCasePages(app: App, deps: RouteDeps): void {
         top={<CaseTop page={page} failed={shown.failed} conflict={shown.conflict} />}
       >
         {canWrite ? (
-          <ManageForms
-            page={page}
-            csrf={csrf}
-            c={c}
-            workers={await listTransferWorkers(ctx)}
-            today={romeToday(ctx)}
-            failed={shown.failed}
-          />
+          <ManageForms page={page} csrf={csrf} c={c} workers={staff} today={romeToday(ctx)} failed={shown.failed} />
         ) : null}
       </CasePage>,
       status,

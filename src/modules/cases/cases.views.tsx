@@ -132,6 +132,8 @@ export function CasePage(props: {
   workers?: { id: string; name: string }[] | undefined;
   canWrite: boolean;
   error?: boolean;
+  /** Staff names by user id (responsible worker, transfers). */
+  staff?: Record<string, string>;
   /** Under the title: a refused form's error summary or a conflict. */
   top?: ComponentChildren;
   /** The management forms, after the plan and reviews. */
@@ -155,6 +157,14 @@ export function CasePage(props: {
         <dd class="col-sm-8" id="case-status">
           {t(k(`status.${c.status}`))}
         </dd>
+        {c.responsibleWorkerId ? (
+          <>
+            <dt class="col-sm-4">{m('col.responsible')}</dt>
+            <dd class="col-sm-8" id="case-responsible">
+              {props.staff?.[c.responsibleWorkerId] ?? '—'}
+            </dd>
+          </>
+        ) : null}
         <dt class="col-sm-4">{t('col.area')}</dt>
         <dd class="col-sm-8">{t(k(`area.${c.area}`))}</dd>
         {c.closedReasonCode ? (
@@ -271,7 +281,13 @@ export function CasePage(props: {
       <Table
         caption={t('detail.historyCaption')}
         head={[t('col.when'), t('col.what'), t('col.note')]}
-        rows={c.history.map((h) => [when(h.at, page.locale), t(k(`event.${h.kind}`)), h.note ?? ''])}
+        rows={c.history.map((h) => [
+          when(h.at, page.locale),
+          h.kind === 'transferred' || h.kind === 'accepted'
+            ? `${t(k(`event.${h.kind}`))}: ${[h.toWorkerId ? props.staff?.[h.toWorkerId] : '', h.toArea && h.toArea !== h.fromArea ? t(k(`area.${h.toArea}`)) : ''].filter(Boolean).join(', ')}`
+            : t(k(`event.${h.kind}`)),
+          h.note ?? '',
+        ])}
       />
     </Layout>
   );
