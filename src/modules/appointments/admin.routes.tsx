@@ -14,7 +14,8 @@ import {
   saveGrid,
   saveTopic,
 } from './admin.service.ts';
-import { type Notice, SettingsPage, TopicsPage } from './admin.views.tsx';
+import { TopicsPage } from './admin.topics.views.tsx';
+import { type Notice, SettingsPage } from './admin.views.tsx';
 import { romeDayTime } from './calendar.ts';
 
 const Str = (max = 200) => Type.Optional(Type.String({ maxLength: max }));

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { loadConfig } from '../../platform/config.ts';
 import { systemClock } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { runWaitlist } from './waitlist.offers.ts';
+import { runWaitlist } from './waitlist.job.ts';
 
 type WithDb = (fn: (d: { db: Db }) => Promise<void>) => Promise<void>;
 

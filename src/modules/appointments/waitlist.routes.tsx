@@ -12,9 +12,10 @@ import { type BookingDeps, baseUrlOf } from './booking.routes.tsx';
 import { findBookableOffice, topicsOfOffice } from './booking.service.ts';
 import { WindowLimit } from './ratelimit.ts';
 import { type WaitlistKey, waitlistT } from './waitlist.messages.ts';
+import { OfferPage } from './waitlist.offer.views.tsx';
 import { confirmOffer, declineOffer, offerByToken } from './waitlist.offers.ts';
 import { joinWaitlist, listWaitlist, type WaitErrorKey, withdrawEntry } from './waitlist.service.ts';
-import { EMPTY_JOIN, type JoinForm, JoinPage, OfferPage, WaitlistPage } from './waitlist.views.tsx';
+import { EMPTY_JOIN, type JoinForm, JoinPage, WaitlistPage } from './waitlist.views.tsx';
 
 const Str = (max = 200) => Type.Optional(Type.String({ maxLength: max }));
 const JoinBody = Type.Object({

@@ -11,7 +11,8 @@ import { findAppointment } from './appointments.repository.ts';
 import { bookAppointment, presentAppointment } from './booking.service.ts';
 import { romeInstant } from './calendar.ts';
 import { cancelAppointment } from './manage.service.ts';
-import { confirmOffer, declineOffer, offerByToken, runWaitlist } from './waitlist.offers.ts';
+import { runWaitlist } from './waitlist.job.ts';
+import { confirmOffer, declineOffer, offerByToken } from './waitlist.offers.ts';
 import { joinWaitlist } from './waitlist.service.ts';
 
 const BASE = 'https://servizi.example.it';
