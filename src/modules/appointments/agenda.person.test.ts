@@ -62,6 +62,31 @@ describe('booking from a person’s file', () => {
     expect(n.rows[0]).toEqual({ n: 0 });
   });
 
+  it('the file also puts the person on a waiting list, the entry naming them', async () => {
+    const b = new Browser(app);
+    await b.login(s.operators.front_office.username, s.operators.front_office.password);
+    const file = await b.get(`/operatori/persone/${lia}`);
+    expect(file.body).toContain(`href="/operatori/agenda/lista-attesa?persona=${lia}#aggiungi"`);
+    const page = `/operatori/agenda/lista-attesa?persona=${lia}`;
+    const form = await b.get(page);
+    expect(form.body).toContain(`name="person" value="${lia}"`);
+    expect(form.body).toContain('value="Lia Mariani"');
+    const added = await b.submit(page, '/operatori/agenda/lista-attesa', {
+      office: s.here.id,
+      topic: 'colloquio',
+      partOfDay: 'any',
+      channel: 'desk',
+      name: 'Lia Mariani',
+      email: '',
+      phone: '039 777777',
+      language: 'it',
+      person: lia,
+    });
+    expect(added.statusCode).toBe(303);
+    const rows = await ownerQuery(url, 'SELECT person_id, channel FROM appointment_waitlist', []);
+    expect(rows.rows).toEqual([{ person_id: lia, channel: 'desk' }]);
+  });
+
   it('roles without the agenda do not see the section', async () => {
     const b = new Browser(app);
     await b.login(s.operators.researcher.username, s.operators.researcher.password);

@@ -108,6 +108,12 @@ export const appointmentsFileSection: FileSection = async ({ person, page }) => 
         <p>
           <a class="btn btn-outline-primary btn-sm" href={`/operatori/agenda?persona=${person.id}#prenota`}>
             {t('bookForPerson')}
+          </a>{' '}
+          <a
+            class="btn btn-outline-secondary btn-sm"
+            href={`/operatori/agenda/lista-attesa?persona=${person.id}#aggiungi`}
+          >
+            {t('waitForPerson')}
           </a>
         </p>
       ) : null}

@@ -6,6 +6,7 @@ import type { App } from '../../platform/http/app.ts';
 import { ctxOf, requireOperator } from '../../platform/http/context.ts';
 import { pageCtx, sendPage } from '../../platform/http/pages.tsx';
 import { isUuid } from '../../platform/ids.ts';
+import { getPerson } from '../people/index.ts';
 import { agendaOffices } from './agenda.service.ts';
 import { type BookingMessageKey, bookingT } from './booking.messages.ts';
 import { type BookingDeps, baseUrlOf } from './booking.routes.tsx';
@@ -31,6 +32,7 @@ const JoinBody = Type.Object({
   phone: Str(100),
   language: Str(5),
   privacy: Str(5),
+  person: Str(100),
   _csrf: Str(),
 });
 const AnswerBody = Type.Object({ answer: Str(10), _csrf: Str() });
@@ -54,6 +56,7 @@ function formOf(b: Record<string, unknown>): JoinForm {
     language: s('language') || 'it',
     privacy: s('privacy'),
     channel: s('channel') === 'phone' ? 'phone' : 'desk',
+    person: isUuid(s('person')) ? s('person') : '',
   };
 }
 
@@ -210,7 +213,25 @@ export function registerWaitlistPages(app: App, deps: BookingDeps): void {
   app.get('/operatori/agenda/lista-attesa', { schema: { hide: true } }, async (request, reply) => {
     const q = request.query as Record<string, string | undefined>;
     const notice = q.esito ? NOTICES[q.esito] : undefined;
-    return showList(request, reply, q.ufficio, notice ? { notice } : {});
+    // From a person's file: name and contacts from the file (read audited by people).
+    let form: JoinForm | undefined;
+    if (q.persona && isUuid(q.persona)) {
+      requireOperator(request);
+      const r = await getPerson(ctxOf(request, deps), q.persona);
+      if (r.kind === 'person') {
+        const p = r.person;
+        form = {
+          ...EMPTY_JOIN,
+          office: q.ufficio ?? '',
+          name: `${p.givenNames} ${p.familyNames}`.trim(),
+          email: p.email ?? '',
+          phone: p.phone ?? '',
+          language: request.locale,
+          person: p.id,
+        };
+      }
+    }
+    return showList(request, reply, q.ufficio, { ...(notice ? { notice } : {}), ...(form ? { form } : {}) });
   });
 
   app.post(
@@ -225,6 +246,7 @@ export function registerWaitlistPages(app: App, deps: BookingDeps): void {
         officeId: form.office,
         topicCode: form.topic,
         channel: form.channel === 'phone' ? 'phone' : 'desk',
+        personId: form.person || null,
       });
       if (r.kind === 'invalid') {
         return showList(request, reply, form.office, { form, errors: messagesOf(request.locale, r.errors) }, 422);

@@ -6,6 +6,7 @@ import { isUuid, newId } from '../../platform/ids.ts';
 import { roleMay } from '../../platform/policy.ts';
 import { inOfficeScope } from '../access/index.ts';
 import { recordDenied, recordEvent } from '../audit/index.ts';
+import { getPerson } from '../people/index.ts';
 import { appointmentsPermissions } from './agenda.policy.ts';
 import * as repo from './appointments.repository.ts';
 import { type BookingErrorKey, checkApplicant, formFrom } from './booking.validation.ts';
@@ -57,9 +58,11 @@ async function allowOperator(ctx: Ctx, action: 'agenda.read' | 'agenda.manage', 
  */
 export async function joinWaitlist(ctx: Ctx, input: JoinInput): Promise<JoinResult> {
   const tenantId = ctx.actor.tenantId;
-  if (isOperator(ctx.actor) || input.channel !== 'online') {
+  if (isOperator(ctx.actor) || input.channel !== 'online' || input.personId) {
     await allowOperator(ctx, 'agenda.manage', isUuid(input.officeId) ? input.officeId : undefined);
   }
+  // An entry for a person of the register: one the operator may open (read audited by people).
+  if (input.personId && (await getPerson(ctx, input.personId)).kind !== 'person') throw new Forbidden('person.read');
   const errors: { field: string; key: WaitErrorKey }[] = checkApplicant(
     formFrom({
       name: input.name,

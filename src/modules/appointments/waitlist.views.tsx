@@ -16,6 +16,8 @@ export interface JoinForm {
   language: string;
   privacy: string;
   channel: string;
+  /** The person of the file the entry was started from (a UUID), or ''. */
+  person?: string;
 }
 
 export const EMPTY_JOIN: JoinForm = {
@@ -270,11 +272,14 @@ export function WaitlistPage(props: {
           </table>
         </div>
       )}
-      <h2 class="h3 mt-4">{t('addTitle')}</h2>
+      <h2 class="h3 mt-4" id="aggiungi">
+        {t('addTitle')}
+      </h2>
       <ErrorSummary title={t('errors.title')} errors={props.errors} />
       <form method="post" action="/operatori/agenda/lista-attesa" novalidate>
         <Csrf token={props.csrf} />
         <input type="hidden" name="office" value={props.office.id} />
+        {props.form.person ? <input type="hidden" name="person" value={props.form.person} /> : null}
         <JoinFields locale={locale} form={props.form} errors={props.errors} topics={props.topics} desk={true} />
         <button type="submit" class="btn btn-primary">
           {t('add')}
