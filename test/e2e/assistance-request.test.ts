@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { sql } from 'kysely';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type OutboxWorker, startOutboxWorker } from '../../src/modules/notifications/index.ts';
 import { asSystem } from '../../src/platform/db/database.ts';
 import { newId } from '../../src/platform/ids.ts';
 import { smtpMailer } from '../../src/platform/mail.ts';
@@ -13,6 +14,7 @@ import { startTestSmtp, type TestSmtp } from '../support/smtp.ts';
 import { expectAccessible, go, type Launched, launch, navigateBy } from './browser.ts';
 
 let smtp: TestSmtp;
+let outbox: OutboxWorker | undefined;
 let baseURL: string;
 let suggestedOffice: string;
 const PHONE = { width: 390, height: 844 };
@@ -45,14 +47,18 @@ beforeAll(async () => {
   });
   smtp = await startTestSmtp();
   // Friday 27 November 2026, 09:00 in Rome.
-  const app = await buildTestApp(db, {
-    clock: fixedClock('2026-11-27T08:00:00Z'),
-    env: { DEFAULT_TENANT: tenant.code },
-    mailer: smtpMailer(smtp.url, 'Comune di Prova <servizi@comune.example.it>'),
-  });
+  const clock = fixedClock('2026-11-27T08:00:00Z');
+  const mailer = smtpMailer(smtp.url, 'Comune di Prova <servizi@comune.example.it>');
+  const app = await buildTestApp(db, { clock, env: { DEFAULT_TENANT: tenant.code }, mailer });
   await app.listen({ port: 0, host: '127.0.0.1' });
   baseURL = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  // The notifications outbox worker, as `serve` runs it (every 15 s there; here every 200 ms).
+  outbox = startOutboxWorker({ db, mailer, clock }, { intervalMs: 200, baseUrl: baseURL });
 }, 120_000);
+
+afterAll(async () => {
+  await outbox?.stop();
+});
 
 /** The whole flow: home → form (with an error first) → confirmation → e-mail → status lookup. */
 async function flow(page: Page, email: string, a11y: boolean) {

@@ -3,7 +3,6 @@ import type { App } from '../../platform/http/app.ts';
 import { ctxOf, requireOperator } from '../../platform/http/context.ts';
 import { problemResponse, problemType, sendProblem } from '../../platform/http/problem.ts';
 import type { BookingDeps } from './booking.routes.tsx';
-import { sendRequestAcknowledgement } from './request.mail.ts';
 import { publicCtxOf, requestLimits } from './request.routes.tsx';
 import { listAssistanceRequests, submitRequest } from './request.service.ts';
 import { MESSAGE_MAX, NAME_MAX, requestFormFrom } from './request.validation.ts';
@@ -88,9 +87,6 @@ export function registerRequestApi(app: App, deps: BookingDeps): void {
         });
       }
       const r = result.receipt;
-      await sendRequestAcknowledgement(deps.mailer, r, `${request.protocol}://${request.host}`).catch(() =>
-        request.log.warn({ requestId: r.id }, 'request acknowledgement not sent'),
-      );
       return reply.code(201).send({ id: r.id, number: r.number, takenInChargeOn: r.takenInChargeOn, dueOn: r.dueOn });
     },
   );

@@ -6,6 +6,7 @@ import { buildOffice, buildOperator, buildToken } from '../../../test/support/fa
 import { buildRequestWorld } from '../../../test/support/requests.ts';
 import { startTestSmtp } from '../../../test/support/smtp.ts';
 import { smtpMailer } from '../../platform/mail.ts';
+import { processOutbox } from '../notifications/index.ts';
 import { romeInstant } from './calendar.ts';
 
 const { db } = await freshDatabase();
@@ -14,11 +15,9 @@ const office = await buildBookableOffice(db, tenant);
 const elsewhere = await buildOffice(db, tenant);
 const smtp = await startTestSmtp();
 // Friday 27 November 2026, 09:00 in Rome.
-const app = await buildTestApp(db, {
-  clock: fixedClock('2026-11-27T08:00:00Z'),
-  env: { DEFAULT_TENANT: tenant.code },
-  mailer: smtpMailer(smtp.url, 'Comune <servizi@comune.example.it>'),
-});
+const clock = fixedClock('2026-11-27T08:00:00Z');
+const mailer = smtpMailer(smtp.url, 'Comune <servizi@comune.example.it>');
+const app = await buildTestApp(db, { clock, env: { DEFAULT_TENANT: tenant.code }, mailer });
 const tokenOf = async (role: Parameters<typeof buildOperator>[2], offices = [office, requestOffice]) =>
   buildToken(db, await buildOperator(db, tenant, role, { offices }));
 const desk = await tokenOf('front_office');
@@ -49,6 +48,8 @@ describe('/api/v1/assistance-requests', () => {
     const body = created.json<{ number: string; takenInChargeOn: string; dueOn: string }>();
     expect(body).toMatchObject({ takenInChargeOn: '2026-11-27', dueOn: '2026-12-27' });
     expect(body.number).toMatch(/^RA-2026-\d{6}$/);
+    // Queued with the request; the outbox worker sends it.
+    expect((await processOutbox(db, mailer, clock, { baseUrl: 'https://servizi.example.it' })).sent).toBe(1);
     await smtp.waitFor((m) => m.to.includes('giovanna.sala@example.org') && m.subject.includes(body.number));
 
     const bad = await api('POST', '/api/v1/assistance-requests', undefined, {

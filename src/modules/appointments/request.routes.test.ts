@@ -6,15 +6,14 @@ import { buildOperator } from '../../../test/support/factories.ts';
 import { buildRequestWorld, validRequest } from '../../../test/support/requests.ts';
 import { startTestSmtp } from '../../../test/support/smtp.ts';
 import { smtpMailer } from '../../platform/mail.ts';
+import { processOutbox } from '../notifications/index.ts';
 
 const { db } = await freshDatabase();
 const { tenant, office } = await buildRequestWorld(db);
 const smtp = await startTestSmtp();
-const app = await buildTestApp(db, {
-  clock: fixedClock('2026-11-27T08:00:00Z'),
-  env: { DEFAULT_TENANT: tenant.code },
-  mailer: smtpMailer(smtp.url, 'Comune <servizi@comune.example.it>'),
-});
+const clock = fixedClock('2026-11-27T08:00:00Z');
+const mailer = smtpMailer(smtp.url, 'Comune <servizi@comune.example.it>');
+const app = await buildTestApp(db, { clock, env: { DEFAULT_TENANT: tenant.code }, mailer });
 
 describe('request for assistance pages', () => {
   it('form → 422 with messages tied to the fields → confirmation with number and dates → e-mail without details', async () => {
@@ -41,10 +40,13 @@ describe('request for assistance pages', () => {
     expect(page.body).toContain('domenica 27 dicembre 2026');
     expect(page.body).toContain('data-element="feedback"');
     expect(page.body).not.toContain('Giovanna');
+    // The acknowledgement is queued with the request and sent by the outbox worker, once.
+    expect((await processOutbox(db, mailer, clock, { baseUrl: 'https://servizi.example.it' })).sent).toBe(1);
+    expect((await processOutbox(db, mailer, clock, { baseUrl: 'https://servizi.example.it' })).sent).toBe(0);
     const mail = await smtp.waitFor((m) => m.to.includes('giovanna.sala@example.org'));
     expect(mail.subject).toContain(number);
     expect(mail.text).toContain('27 dicembre 2026');
-    expect(mail.text).toContain('/richiesta-assistenza/stato');
+    expect(mail.text).toContain('https://servizi.example.it/richiesta-assistenza/stato');
     expect(mail.text).not.toMatch(/sfratto|Casa|Giovanna/);
 
     // Status: same answer for a wrong e-mail and an unknown number; the right pair shows the stage and dates.

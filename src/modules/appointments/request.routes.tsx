@@ -5,9 +5,8 @@ import { DomainError, NotFound } from '../../platform/errors.ts';
 import type { App } from '../../platform/http/app.ts';
 import { pageCtx, sendPage } from '../../platform/http/pages.tsx';
 import { isUuid } from '../../platform/ids.ts';
-import { type BookingDeps, baseUrlOf } from './booking.routes.tsx';
+import type { BookingDeps } from './booking.routes.tsx';
 import { WindowLimit } from './ratelimit.ts';
-import { sendRequestAcknowledgement } from './request.mail.ts';
 import { requestT } from './request.messages.ts';
 import { getReceipt, listAssistanceServices, requestStatus, submitRequest } from './request.service.ts';
 import { EMPTY_REQUEST, requestFormFrom } from './request.validation.ts';
@@ -75,13 +74,6 @@ export function registerRequestPages(app: App, deps: BookingDeps): void {
           422,
         );
       }
-      await sendRequestAcknowledgement(deps.mailer, result.receipt, baseUrlOf(request)).catch((err: Error) =>
-        request.log.warn(
-          // The SMTP reply can quote the address: log its code only.
-          { err: { code: (err as { responseCode?: number }).responseCode ?? 'unknown' }, requestId: result.receipt.id },
-          'request acknowledgement not sent',
-        ),
-      );
       return reply.redirect(`/richiesta-assistenza/ricevuta/${result.receipt.id}`, 303);
     },
   );

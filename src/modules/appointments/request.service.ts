@@ -7,6 +7,7 @@ import { auditOnlineRequest, officeScope, onlineAccessStatus, registerOnlineRequ
 import { recordDenied, recordEvent } from '../audit/index.ts';
 import * as repo from './appointments.repository.ts';
 import { addDays, romeDayTime } from './calendar.ts';
+import { queueRequestAcknowledgement } from './request.mail.ts';
 import { requestPermissions } from './request.policy.ts';
 import * as requests from './request.repository.ts';
 import { checkRequest, type RequestFieldError, type RequestForm } from './request.validation.ts';
@@ -92,6 +93,8 @@ export async function submitRequest(ctx: Ctx, form: RequestForm, language: 'it' 
       language,
       created_at: now,
     });
+    const receipt = { id, number, takenInChargeOn: today, dueOn, email: form.email, language };
+    await queueRequestAcknowledgement(trx, tenantId, receipt, now);
     await auditOnlineRequest(trx, ctx, registered);
     await recordEvent(trx, ctx, {
       action: 'assistance.create',
@@ -99,7 +102,7 @@ export async function submitRequest(ctx: Ctx, form: RequestForm, language: 'it' 
       recordId: id,
       details: { number, service: row.code, accessId: registered.accessId },
     });
-    return { id, number, takenInChargeOn: today, dueOn, email: form.email, language };
+    return receipt;
   });
   return { kind: 'created', receipt };
 }
