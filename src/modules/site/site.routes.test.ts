@@ -49,11 +49,20 @@ describe('operator home', () => {
   });
 
   it('links each work page to the roles that may use it, and sends a partner to the partner area', async () => {
-    const links = (body: string) =>
-      ['agenda', 'invii', 'casi', 'aiuti'].filter((page) => body.includes(`href="/operatori/${page}"`));
-    expect(links(await home(coordinator))).toEqual(['agenda', 'invii', 'casi', 'aiuti']);
+    const pages = ['agenda', 'invii', 'casi', 'aiuti', 'richieste-assistenza', 'valutazioni', 'notifiche'];
+    const links = (body: string) => pages.filter((page) => body.includes(`href="/operatori/${page}"`));
+    expect(links(await home(coordinator))).toEqual([
+      'agenda',
+      'invii',
+      'casi',
+      'aiuti',
+      'richieste-assistenza',
+      'valutazioni',
+    ]);
     const desk = await buildOperator(db, coordinator.tenant, 'front_office');
-    expect(links(await home(desk))).toEqual(['agenda']);
+    expect(links(await home(desk))).toEqual(['agenda', 'richieste-assistenza']);
+    const admin = await buildOperator(db, coordinator.tenant, 'admin');
+    expect(links(await home(admin))).toContain('notifiche');
     const researcher = await buildOperator(db, coordinator.tenant, 'researcher');
     expect(links(await home(researcher))).toEqual([]);
     const partner = await buildOperator(db, coordinator.tenant, 'partner');

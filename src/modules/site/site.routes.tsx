@@ -4,10 +4,11 @@ import { pageCtx, sendPage } from '../../platform/http/pages.tsx';
 import type { MessageKey } from '../../platform/i18n/index.ts';
 import { type Permissions, roleMay } from '../../platform/policy.ts';
 import { accessPermissions, todayByOffice } from '../access/index.ts';
-import { appointmentsPermissions } from '../appointments/index.ts';
+import { appointmentsPermissions, feedbackResultsPermissions, requestPermissions } from '../appointments/index.ts';
 import { auditPermissions } from '../audit/index.ts';
 import { benefitsPermissions } from '../benefits/index.ts';
 import { casesPermissions } from '../cases/index.ts';
+import { notificationsPermissions } from '../notifications/index.ts';
 import { listPublicOffices, officesPermissions, officesToday } from '../offices/index.ts';
 import { countOpeningsToReview, peoplePermissions } from '../people/index.ts';
 import { referralsPermissions } from '../referrals/index.ts';
@@ -80,5 +81,23 @@ const WORK_LINKS: WorkLink[] = [
     label: 'ops.benefits',
     permissions: benefitsPermissions,
     action: 'benefit_application.read',
+  },
+  {
+    href: '/operatori/richieste-assistenza',
+    label: 'ops.assistanceRequests',
+    permissions: requestPermissions,
+    action: 'assistance.read',
+  },
+  {
+    href: '/operatori/valutazioni',
+    label: 'ops.feedback',
+    permissions: feedbackResultsPermissions,
+    action: 'feedback.read',
+  },
+  {
+    href: '/operatori/notifiche',
+    label: 'ops.notifications',
+    permissions: notificationsPermissions,
+    action: 'notification.manage',
   },
 ];

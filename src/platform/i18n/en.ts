@@ -93,6 +93,9 @@ export const en: Catalogue = {
   'ops.referrals': 'Referrals',
   'ops.cases': 'Cases (taking charge)',
   'ops.benefits': 'Economic help',
+  'ops.assistanceRequests': 'Online requests for assistance',
+  'ops.feedback': 'Residents’ ratings',
+  'ops.notifications': 'E-mail notifications',
   'ops.audit': 'Access log (audit)',
 
   'role.admin': 'Administrator',

@@ -92,6 +92,9 @@ export const it = {
   'ops.referrals': 'Invii ai servizi',
   'ops.cases': 'Prese in carico',
   'ops.benefits': 'Contributi economici',
+  'ops.assistanceRequests': 'Richieste di assistenza online',
+  'ops.feedback': 'Valutazioni dei cittadini',
+  'ops.notifications': 'Notifiche e-mail',
   'ops.audit': 'Registro degli accessi (audit)',
 
   'role.admin': 'Amministratore',
