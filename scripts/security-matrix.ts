@@ -70,9 +70,9 @@ export const SCOPES: Record<string, string> = {
     'for an office out of scope is 403, audited `denied`. Every list shown is audited (`access.list`, with the view and ' +
     'the ids listed; no free text). Route: `GET /api/v1/accesses`.',
   'taxonomy.read':
-    'Own tenant; reference data (need areas), no personal data, so every staff role reads it (partner users use only ' +
-    'the partner area) and reads are not audited. ' +
-    'Route: `GET /api/v1/need-areas`.',
+    'Own tenant; reference data (need areas and assessment questionnaires), no personal data, so every staff role ' +
+    'reads it (partner users use only the partner area: refused, audited `denied`) and reads are not audited. ' +
+    'Routes: `GET /api/v1/need-areas`, `GET /api/v1/questionnaires`, `GET /api/v1/questionnaires/{code}/versions/{n}`.',
   'taxonomy.publish':
     'Own tenant. Publishes version N+1 of the whole taxonomy; earlier versions are never changed and recorded ' +
     'requests keep pointing at the area of their version. Audited (`taxonomy.publish`, record = the version). ' +

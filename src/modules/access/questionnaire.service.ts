@@ -5,6 +5,7 @@ import { Forbidden, NotFound, Unauthenticated } from '../../platform/errors.ts';
 import { isUuid, newId } from '../../platform/ids.ts';
 import { roleMay } from '../../platform/policy.ts';
 import { recordDenied, recordEvent } from '../audit/index.ts';
+import { accessPermissions } from './access.policy.ts';
 import { interviewPermissions } from './interview.policy.ts';
 import { DEMO_QUESTIONNAIRE, DEMO_QUESTIONNAIRE_CODE } from './questionnaire.demo.ts';
 import * as repo from './questionnaire.repository.ts';
@@ -39,6 +40,16 @@ export function presentQuestionnaire(row: repo.QuestionnaireRow): QuestionnaireV
 function operator(ctx: Ctx): Operator {
   if (!isOperator(ctx.actor)) throw new Unauthenticated();
   return ctx.actor;
+}
+
+/** Questionnaire definitions are front-door reference data, read like the need taxonomy (staff, not partners). */
+async function reader(ctx: Ctx): Promise<Operator> {
+  const actor = operator(ctx);
+  if (!roleMay(accessPermissions, actor, 'taxonomy.read')) {
+    await recordDenied(ctx, { action: 'taxonomy.read', recordType: 'questionnaire' });
+    throw new Forbidden('taxonomy.read');
+  }
+  return actor;
 }
 
 /**
@@ -84,13 +95,13 @@ export async function publishQuestionnaire(ctx: Ctx, code: string, definition: u
 
 /** The current version of every questionnaire (definitions hold no personal data: any operator). */
 export async function listQuestionnaires(ctx: Ctx): Promise<QuestionnaireVersion[]> {
-  const actor = operator(ctx);
+  const actor = await reader(ctx);
   const rows = await withTenant(ctx.db, actor.tenantId, (trx) => repo.listCurrent(trx, actor.tenantId));
   return rows.map(presentQuestionnaire);
 }
 
 export async function getQuestionnaireVersion(ctx: Ctx, code: string, version: number): Promise<QuestionnaireVersion> {
-  const actor = operator(ctx);
+  const actor = await reader(ctx);
   const row = await withTenant(ctx.db, actor.tenantId, (trx) => repo.findVersion(trx, actor.tenantId, code, version));
   if (!row) throw new NotFound('Questionnaire version');
   return presentQuestionnaire(row);
@@ -98,14 +109,14 @@ export async function getQuestionnaireVersion(ctx: Ctx, code: string, version: n
 
 /** Every version of every questionnaire (definitions hold no personal data: any operator). */
 export async function listQuestionnaireVersions(ctx: Ctx): Promise<QuestionnaireVersion[]> {
-  const actor = operator(ctx);
+  const actor = await reader(ctx);
   const rows = await withTenant(ctx.db, actor.tenantId, (trx) => repo.listAll(trx, actor.tenantId));
   return rows.map(presentQuestionnaire);
 }
 
 /** One published version by id (the interview form posts the version it rendered). */
 export async function getQuestionnaireById(ctx: Ctx, id: string): Promise<QuestionnaireVersion | undefined> {
-  const actor = operator(ctx);
+  const actor = await reader(ctx);
   if (!isUuid(id)) return undefined;
   const row = await withTenant(ctx.db, actor.tenantId, (trx) => repo.findById(trx, actor.tenantId, id));
   return row ? presentQuestionnaire(row) : undefined;

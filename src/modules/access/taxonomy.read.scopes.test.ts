@@ -14,9 +14,16 @@ describe('taxonomy.read', () => {
     expect(ROLES.filter(s.allowed('taxonomy.read'))).toEqual(STAFF);
   });
 
-  it('a partner user is refused (403)', async () => {
-    const res = await s.api('GET', '/api/v1/need-areas', s.operators.partner.token);
-    expect(res.statusCode).toBe(403);
+  it('a partner user is refused (403), for the need areas and the questionnaires alike', async () => {
+    for (const url of ['/api/v1/need-areas', '/api/v1/questionnaires']) {
+      const res = await s.api('GET', url, s.operators.partner.token);
+      expect(res.statusCode, url).toBe(403);
+    }
+  });
+
+  it.each(STAFF)('%s reads the current questionnaires', async (role) => {
+    const res = await s.api('GET', '/api/v1/questionnaires', s.operators[role].token);
+    expect(res.statusCode).toBe(200);
   });
 
   it.each(STAFF)("%s reads the tenant's current taxonomy with its version", async (role) => {
