@@ -63,6 +63,11 @@ describe('operator home', () => {
     expect(links(await home(desk))).toEqual(['agenda', 'richieste-assistenza']);
     const admin = await buildOperator(db, coordinator.tenant, 'admin');
     expect(links(await home(admin))).toContain('notifiche');
+    const settings = (body: string) =>
+      ['impostazioni', 'argomenti'].filter((page) => body.includes(`href="/operatori/agenda/${page}"`));
+    expect(settings(await home(admin))).toEqual(['impostazioni', 'argomenti']);
+    expect(settings(await home(coordinator))).toEqual(['impostazioni']);
+    expect(settings(await home(desk))).toEqual([]);
     const researcher = await buildOperator(db, coordinator.tenant, 'researcher');
     expect(links(await home(researcher))).toEqual([]);
     const partner = await buildOperator(db, coordinator.tenant, 'partner');

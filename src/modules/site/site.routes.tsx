@@ -74,6 +74,18 @@ export function registerSiteRoutes(app: App, deps: RouteDeps): void {
 /** The other modules' work pages, each shown to the roles that may use it. */
 const WORK_LINKS: WorkLink[] = [
   { href: '/operatori/agenda', label: 'ops.agenda', permissions: appointmentsPermissions, action: 'agenda.read' },
+  {
+    href: '/operatori/agenda/impostazioni',
+    label: 'ops.agendaSettings',
+    permissions: appointmentsPermissions,
+    action: 'schedule.manage',
+  },
+  {
+    href: '/operatori/agenda/argomenti',
+    label: 'ops.agendaTopics',
+    permissions: appointmentsPermissions,
+    action: 'topic.manage',
+  },
   { href: '/operatori/invii', label: 'ops.referrals', permissions: referralsPermissions, action: 'referral.list' },
   { href: '/operatori/casi', label: 'ops.cases', permissions: casesPermissions, action: 'case.read' },
   {

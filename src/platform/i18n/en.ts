@@ -96,6 +96,8 @@ export const en: Catalogue = {
   'ops.assistanceRequests': 'Online requests for assistance',
   'ops.feedback': 'Residents’ ratings',
   'ops.notifications': 'E-mail notifications',
+  'ops.agendaSettings': 'Office hours and calendar',
+  'ops.agendaTopics': 'Appointment topics',
   'ops.audit': 'Access log (audit)',
 
   'role.admin': 'Administrator',

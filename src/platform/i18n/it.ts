@@ -95,6 +95,8 @@ export const it = {
   'ops.assistanceRequests': 'Richieste di assistenza online',
   'ops.feedback': 'Valutazioni dei cittadini',
   'ops.notifications': 'Notifiche e-mail',
+  'ops.agendaSettings': 'Orari e calendario delle sedi',
+  'ops.agendaTopics': 'Argomenti degli appuntamenti',
   'ops.audit': 'Registro degli accessi (audit)',
 
   'role.admin': 'Amministratore',
