@@ -69,7 +69,7 @@ const scheduleView = (s: StoredRow, locale: Locale) => ({
   byday: text(s.data.byday),
   opens: text(s.data.opens_at)?.slice(0, 5),
   closes: text(s.data.closes_at)?.slice(0, 5),
-  demo: (s.demo_values as string[] | undefined)?.length ? true : false,
+  demo: Boolean((s.demo_values as string[] | undefined)?.length),
 });
 
 async function needAreaLabels(trx: Executor, serviceIds: string[], locale: Locale) {
