@@ -79,6 +79,10 @@ describe('quick capture page', () => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toMatch(/Accesso ACC-\d{4}-\d{6}/);
     expect(page.body).toContain(`href="/operatori/persone/${personId}"`);
+    // Booking an appointment for the person from the register: the agenda's desk form at this office.
+    expect(page.body).toMatch(
+      new RegExp(`href="/operatori/agenda\\?persona=${personId}&amp;ufficio=[0-9a-f-]{36}#prenota"`),
+    );
     expect(page.body).toContain('Sfratto esecutivo');
 
     const again = await b.submit(

@@ -112,6 +112,11 @@ export function AccessPage(props: {
               <a href={`/operatori/persone/${p.personId}`}>
                 {t('access.personFile')} {i + 1}
               </a>
+              {' · '}
+              {/* The desk booking of the agenda, with the person's name and contacts filled in. */}
+              <a href={`/operatori/agenda?persona=${p.personId}&ufficio=${a.officeId}#prenota`}>
+                {t('access.book', { n: i + 1 })}
+              </a>
             </li>
           ) : (
             <li key={`anon-${i}`}>
