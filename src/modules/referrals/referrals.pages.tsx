@@ -4,11 +4,14 @@ import { DomainError } from '../../platform/errors.ts';
 import type { App } from '../../platform/http/app.ts';
 import { ctxOf, requireOperator } from '../../platform/http/context.ts';
 import { pageCtx, sendPage } from '../../platform/http/pages.tsx';
+import { roleMay } from '../../platform/policy.ts';
 import { Layout as PageShell } from '../../platform/ui/layout.tsx';
 import { listReferrals, myOrganization, setPartnerCapacity } from './partner.service.ts';
 import { PartnerAnswerForms, PartnerInboxPage } from './partner.views.tsx';
 import type { ReferralMessageKey } from './referrals.messages.ts';
+import { referralsPermissions } from './referrals.policy.ts';
 import type { ReferralDeps } from './referrals.routes.ts';
+import { SCORECARD_PATH } from './referrals.scorecard.pages.tsx';
 import { getReferral } from './referrals.service.ts';
 import { respondReferral } from './referrals.transition.ts';
 import { ReferralPage, ReferralTable, tOf } from './referrals.views.tsx';
@@ -31,14 +34,15 @@ export function registerReferralPages(app: App, deps: ReferralDeps): void {
     { schema: { hide: true, querystring: Type.Object({ vista: Type.Optional(Type.Enum(VIEWS)) }) } },
     async (request, reply) => {
       // A partner user's referrals are its inbox, in the partner area.
-      if (requireOperator(request).role === 'partner') return reply.redirect('/partner', 303);
+      const actor = requireOperator(request);
+      if (actor.role === 'partner') return reply.redirect('/partner', 303);
       const view = request.query.vista ?? 'mine';
       const items = await listReferrals(ctxOf(request, deps), { view });
       const page = pageCtx(request, reply);
       const t = tOf(page);
       return sendPage(
         reply,
-        <ListLayout page={page} current={view}>
+        <ListLayout page={page} current={view} scorecards={roleMay(referralsPermissions, actor, 'referral.scorecard')}>
           <ReferralTable
             t={t}
             caption={t('list.caption', { view: t(`view.${view}` as ReferralMessageKey) })}
@@ -134,10 +138,22 @@ export function registerReferralPages(app: App, deps: ReferralDeps): void {
   );
 }
 
-function ListLayout(props: { page: ReturnType<typeof pageCtx>; current: string; children: preact.ComponentChildren }) {
+function ListLayout(props: {
+  page: ReturnType<typeof pageCtx>;
+  current: string;
+  /** Links the partner scorecards, for the roles that may read them. */
+  scorecards: boolean;
+  children: preact.ComponentChildren;
+}) {
   const t = tOf(props.page);
   return (
     <PageShell page={props.page} title={t('list.title')}>
+      <h1>{t('list.title')}</h1>
+      {props.scorecards ? (
+        <p>
+          <a href={SCORECARD_PATH}>{t('scorecard.link')}</a>
+        </p>
+      ) : null}
       <nav aria-label={t('list.title')}>
         <ul class="nav nav-tabs mb-3">
           {VIEWS.map((v) => (

@@ -7,6 +7,7 @@ import { referralFileSection } from './referrals.file.tsx';
 import { registerNewReferralPages } from './referrals.new.pages.tsx';
 import { registerReferralPages } from './referrals.pages.tsx';
 import { type ReferralDeps, registerReferralsApi } from './referrals.routes.ts';
+import { registerScorecardPage } from './referrals.scorecard.pages.tsx';
 import { registerSenderPages } from './referrals.sender.pages.tsx';
 
 /** Every route of the referrals module: the API (operators and partners) and the one-click answer page. */
@@ -14,6 +15,7 @@ export function registerReferrals(app: App, deps: ReferralDeps): void {
   registerReferralsApi(app, deps);
   registerFollowUpPages(app, deps);
   registerReferralPages(app, deps);
+  registerScorecardPage(app, deps);
   registerNewReferralPages(app, deps);
   registerSenderPages(app, deps);
   registerReferralAdminPages(app, deps);
