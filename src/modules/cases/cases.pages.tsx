@@ -4,13 +4,17 @@ import { DomainError } from '../../platform/errors.ts';
 import type { App } from '../../platform/http/app.ts';
 import { ctxOf, type RouteDeps, requireOperator } from '../../platform/http/context.ts';
 import { pageCtx, sendPage } from '../../platform/http/pages.tsx';
+import { roleMay } from '../../platform/policy.ts';
 import { addDiaryEntry, listOverdueReviews, recordReview } from './careplan.service.ts';
 import { romeToday, StaleCase } from './cases.access.ts';
+import { CaseloadFilterForm, CaseloadSummary, caseloadQuery } from './cases.caseload.views.tsx';
 import { listTransferWorkers } from './cases.file.service.ts';
 import { mOf } from './cases.forms.tsx';
 import { changeCaseStatus, transferCase } from './cases.manage.ts';
 import { CaseTop, type Failed, ManageForms } from './cases.manage.views.tsx';
+import { casesPermissions } from './cases.policy.ts';
 import { type CaseResult, decideCase, getCase, listCaseload, listCaseworkers } from './cases.service.ts';
+import { CASE_AREAS } from './cases.view.ts';
 import { CaseloadPage, CasePage, VIEWS } from './cases.views.tsx';
 
 const Id = Type.Object({ id: Type.String({ maxLength: 100 }) });
@@ -23,13 +27,46 @@ const Str = (max = 20000) => Type.Optional(Type.String({ maxLength: max }));
 export function registerCasePages(app: App, deps: RouteDeps): void {
   app.get(
     '/operatori/casi',
-    { schema: { hide: true, querystring: Type.Object({ vista: Type.Optional(Type.Enum(VIEWS)) }) } },
+    {
+      schema: {
+        hide: true,
+        // Area codes and staff ids only (no personal data); '' is the "all" choice of the filter form.
+        querystring: Type.Object({
+          vista: Type.Optional(Type.Enum(VIEWS)),
+          area: Type.Optional(Type.Enum([...CASE_AREAS, ''])),
+          operatore: Type.Optional(Type.String({ maxLength: 100 })),
+        }),
+      },
+    },
     async (request, reply) => {
-      requireOperator(request);
+      const actor = requireOperator(request);
       const ctx = ctxOf(request, deps);
-      const view = request.query.vista ?? 'active';
-      const [items, tasks] = await Promise.all([listCaseload(ctx, { view }), listOverdueReviews(ctx)]);
-      return sendPage(reply, <CaseloadPage page={pageCtx(request, reply)} view={view} items={items} tasks={tasks} />);
+      const filter = {
+        view: request.query.vista ?? 'active',
+        area: request.query.area || undefined,
+        workerId: request.query.operatore || undefined,
+      };
+      // The service refuses (403, audited) a social worker asking for another worker's caseload.
+      const items = await listCaseload(ctx, filter);
+      const tasks = await listOverdueReviews(ctx);
+      const workers = roleMay(casesPermissions, actor, 'case.decide') ? await listCaseworkers(ctx) : undefined;
+      const page = pageCtx(request, reply);
+      return sendPage(
+        reply,
+        <CaseloadPage
+          page={page}
+          view={filter.view}
+          items={items}
+          tasks={tasks}
+          hrefOf={(view) => `/operatori/casi?${caseloadQuery({ ...filter, view })}`}
+          controls={
+            <>
+              <CaseloadFilterForm page={page} filter={filter} workers={workers} />
+              {workers ? <CaseloadSummary page={page} items={items} workers={workers} /> : null}
+            </>
+          }
+        />,
+      );
     },
   );
 

@@ -23,6 +23,9 @@ export function CaseloadPage(props: {
   view: string;
   items: CaseSummary[];
   tasks: { caseId: string; caseCode: string; kind: string; dueOn: string }[];
+  /** The tab link of a view (keeps the filters); the filter form and coordinators' summary under the tabs. */
+  hrefOf?: (view: string) => string;
+  controls?: ComponentChildren;
 }) {
   const t = tOf(props.page);
   const { page } = props;
@@ -36,7 +39,7 @@ export function CaseloadPage(props: {
               <a
                 class={`nav-link${v === props.view ? ' active' : ''}`}
                 aria-current={v === props.view ? 'page' : undefined}
-                href={`/operatori/casi?vista=${v}`}
+                href={props.hrefOf ? props.hrefOf(v) : `/operatori/casi?vista=${v}`}
               >
                 {t(k(`view.${v}`))}
               </a>
@@ -44,6 +47,7 @@ export function CaseloadPage(props: {
           ))}
         </ul>
       </nav>
+      {props.controls}
       {props.items.length === 0 ? (
         <p>{t('list.empty')}</p>
       ) : (
