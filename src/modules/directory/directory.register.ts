@@ -1,4 +1,5 @@
 import type { App } from '../../platform/http/app.ts';
+import { registerConditionsPages } from './conditions.routes.tsx';
 import { registerDirectoryPages } from './directory.pages.tsx';
 import { type HsdsRouteDeps, registerHsdsApi } from './hsds.routes.ts';
 import { registerOrganizationPages } from './organizations.routes.tsx';
@@ -12,6 +13,7 @@ export function registerDirectory(app: App, deps: HsdsRouteDeps): void {
   registerDirectoryPages(app, deps);
   registerUpkeepPages(app, deps);
   registerPlacesPages(app, deps);
+  registerConditionsPages(app, deps);
   registerOrganizationPages(app, deps);
   registerSuggestionPages(app, deps);
 }

@@ -70,6 +70,7 @@ export function HubPage(props: { page: PageCtx; pending: number }) {
         <li class="mb-2">
           <a href="/operatori/servizi/sinonimi">{u('hub.synonyms')}</a>
         </li>
+        <li class="mb-2">{u('cond.hub')}</li>
       </ul>
     </Layout>
   );

@@ -97,6 +97,8 @@ export function EditServicePage(props: {
       </p>
       <p>
         <a href={`/operatori/servizi/${props.id}/sedi-orari`}>{u('edit.places')}</a>
+        {' · '}
+        <a href={`/operatori/servizi/${props.id}/condizioni`}>{u('cond.link')}</a>
       </p>
       <form method="post" action={`/operatori/servizi/${props.id}/modifica`} novalidate>
         <Csrf token={props.csrf} />
