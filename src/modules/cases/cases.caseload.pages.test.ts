@@ -95,6 +95,15 @@ describe('caseload per worker and per area', () => {
     expect((await coord.get('/operatori/casi?area=nowhere')).statusCode).toBe(400);
   });
 
+  it('speaks English to a coordinator who chose it', async () => {
+    const coord = await signedIn(w.operators.coordinator);
+    await coord.get('/lingua/en?torna=/');
+    const page = await coord.get('/operatori/casi?area=elderly');
+    expect(page.body).toContain('<option value="elderly" selected>Elderly</option>');
+    expect(page.body).toContain('<option value>All social workers</option>');
+    expect(page.body).toContain('<caption>Open cases per social worker and per area (among those listed)</caption>');
+  });
+
   it('a social worker sees only their own caseload, with no worker choice and no summary', async () => {
     const sw = await signedIn(w.operators.social_worker);
     const page = await sw.get('/operatori/casi');

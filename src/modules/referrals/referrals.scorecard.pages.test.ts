@@ -38,6 +38,15 @@ describe('partner scorecards page', () => {
     expect(events.at(-1)).toMatchObject({ outcome: 'ok', details: { days: 365, organizations: 1 } });
   });
 
+  it('speaks English to a coordinator who chose it', async () => {
+    const coord = await as('coordinator');
+    await coord.get('/lingua/en?torna=/');
+    const page = await coord.get(PATH);
+    expect(page.body).toContain('<h1>Partner scorecards</h1>');
+    expect(page.body).toContain('<th scope="col">Median response time (hours)</th>');
+    expect(/<tr><th scope="row">Caritas Monza<\/th>(.*?)<\/tr>/.exec(page.body)?.[1]).toContain('<td>n/a</td>');
+  });
+
   it('refuses a social worker (403, audited as denied) and does not link it on the list', async () => {
     const sw = await as('social_worker');
     expect((await sw.get('/operatori/invii')).body).not.toContain(PATH);
