@@ -84,6 +84,8 @@ describe('requirements, costs and languages page', () => {
     const saved = await b.submit(url(), url(), {
       ...fields,
       [`${newDoc}-document`]: 'Certificazione ISEE in corso di validità',
+      [`${newDoc}-documentEn`]: 'Valid ISEE certificate',
+      [`${newCost}-optionEn`]: 'Yearly membership fee',
       [`${newCost}-option`]: 'Quota di iscrizione annuale',
       [`${newCost}-amount`]: '30',
       [`${newCost}-description`]: 'Ridotta per chi ha ISEE sotto 10.000 euro',
@@ -107,6 +109,14 @@ describe('requirements, costs and languages page', () => {
     expect(pub.body).toContain('30 EUR');
     expect(pub.body).toContain('Età: da 17 a 64 anni');
     expect(pub.body).toContain('San Rocco');
+    const english = await app.inject({
+      method: 'GET',
+      url: `/servizi/${serviceId}`,
+      headers: { 'accept-language': 'en' },
+    });
+    expect(english.body).toContain('Valid ISEE certificate');
+    expect(english.body).toContain('Yearly membership fee');
+    expect(english.body).toContain('Age: 17 to 64');
 
     const history = await db
       .selectFrom('hsds_metadata')
@@ -141,6 +151,7 @@ describe('requirements, costs and languages page', () => {
     const again = formFields((await b.get(url())).body);
     expect(again.minAge).toBe('17');
     expect(again.languages).toBe('uk');
+    expect(again[`${newDoc}-documentEn`]).toBe('Valid ISEE certificate');
     const removed = await b.submit(url(), url(), { ...again, [`${newCost}-remove`]: '1' });
     expect(removed.statusCode).toBe(303);
     expect((await counts()).costs).toBe(before.costs);

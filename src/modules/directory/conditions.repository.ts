@@ -7,25 +7,34 @@ import { newId } from '../../platform/ids.ts';
 export interface StoredDocument {
   id: string;
   document: string;
+  /** English translation ('' = none). */
+  documentEn: string;
 }
 export interface StoredCost {
   id: string;
   option: string;
   amount: number | null;
   description: string;
+  optionEn: string;
+  descriptionEn: string;
 }
 
 const json = (v: unknown) => JSON.stringify(v);
+/** Only the non-empty texts of an object (a blank translation is removed, not stored empty). */
+const filled = (o: Record<string, string>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== ''));
 
 export async function documentsOf(trx: Executor, serviceId: string): Promise<StoredDocument[]> {
-  const r = await sql<StoredDocument>`SELECT id, coalesce(data->>'document', '') AS document
+  const r = await sql<StoredDocument>`SELECT id, coalesce(data->>'document', '') AS document,
+      coalesce(translations->'en'->>'document', '') AS "documentEn"
     FROM hsds_required_document WHERE service_id = ${serviceId} ORDER BY position, id`.execute(trx);
   return r.rows;
 }
 
 export async function costsOf(trx: Executor, serviceId: string): Promise<StoredCost[]> {
-  const r = await sql<{ id: string; option: string; amount: string | null; description: string }>`
+  const r = await sql<Omit<StoredCost, 'amount'> & { amount: string | null }>`
     SELECT id, coalesce(data->>'option', '') AS option,
+      coalesce(translations->'en'->>'option', '') AS "optionEn",
+      coalesce(translations->'en'->>'amount_description', '') AS "descriptionEn",
       CASE WHEN jsonb_typeof(data->'amount') = 'number' THEN data->>'amount' END AS amount,
       coalesce(data->>'amount_description', '') AS description
     FROM hsds_cost_option WHERE service_id = ${serviceId} ORDER BY position, id`.execute(trx);
@@ -73,9 +82,11 @@ export async function saveDocument(
   position: number,
   now: Date,
 ) {
-  // An edited document keeps its other HSDS fields (uri) and translations of other fields.
+  const en = filled({ document: d.documentEn });
+  // An edited document keeps its other HSDS fields (uri) and translations of other fields and languages.
   if (d.id)
     await sql`UPDATE hsds_required_document SET data = data || ${json({ document: d.document })}::jsonb,
+      translations = jsonb_set(translations, '{en}', (coalesce(translations->'en', '{}') - 'document') || ${json(en)}::jsonb),
       position = ${position}, demo_values = '{}', modified_at = ${now}
       WHERE id = ${d.id} AND service_id = ${serviceId}`.execute(trx);
   else
@@ -87,6 +98,7 @@ export async function saveDocument(
         service_id: serviceId,
         position,
         data: json({ document: d.document }),
+        translations: json(Object.keys(en).length ? { en } : {}),
         modified_at: now,
       })
       .execute();
@@ -109,15 +121,26 @@ export async function saveCost(
     ...(c.amount !== null ? { amount: c.amount, currency: 'EUR' } : {}),
     ...(c.description ? { amount_description: c.description } : {}),
   };
+  const en = filled({ option: c.optionEn, amount_description: c.descriptionEn });
   if (c.id)
     await sql`UPDATE hsds_cost_option
       SET data = (data - 'option' - 'amount' - 'currency' - 'amount_description') || ${json(set)}::jsonb,
+        translations = jsonb_set(translations, '{en}',
+          (coalesce(translations->'en', '{}') - 'option' - 'amount_description') || ${json(en)}::jsonb),
         position = ${position}, demo_values = '{}', modified_at = ${now}
       WHERE id = ${c.id} AND service_id = ${serviceId}`.execute(trx);
   else
     await trx
       .insertInto('hsds_cost_option')
-      .values({ id: newId(), tenant_id: tenantId, service_id: serviceId, position, data: json(set), modified_at: now })
+      .values({
+        id: newId(),
+        tenant_id: tenantId,
+        service_id: serviceId,
+        position,
+        data: json(set),
+        translations: json(Object.keys(en).length ? { en } : {}),
+        modified_at: now,
+      })
       .execute();
 }
 

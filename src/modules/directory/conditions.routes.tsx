@@ -22,13 +22,20 @@ function formOf(body: unknown): { form: ConditionsForm; version: number } {
   return {
     version: Number.parseInt(str(b.version), 10),
     form: {
-      documents: rowsOf(b, 'doc').map((r) => ({ id: id(r), document: r('document'), remove: r('remove') === '1' })),
+      documents: rowsOf(b, 'doc').map((r) => ({
+        id: id(r),
+        document: r('document'),
+        documentEn: r('documentEn'),
+        remove: r('remove') === '1',
+      })),
       costs: rowsOf(b, 'cost').map((r) => ({
         id: id(r),
         option: r('option'),
         free: r('free') === '1',
         amount: r('amount'),
         description: r('description'),
+        optionEn: r('optionEn'),
+        descriptionEn: r('descriptionEn'),
         remove: r('remove') === '1',
       })),
       languages: listOf(b.languages),

@@ -30,6 +30,7 @@ export const MAX_AGE = 130;
 export interface DocumentRow {
   id: string;
   document: string;
+  documentEn: string;
   remove: boolean;
 }
 export interface CostRow {
@@ -38,6 +39,8 @@ export interface CostRow {
   free: boolean;
   amount: string;
   description: string;
+  optionEn: string;
+  descriptionEn: string;
   remove: boolean;
 }
 export interface ConditionsForm {
@@ -67,6 +70,7 @@ export function validateConditions(f: ConditionsForm, offices: Set<string>): Con
     if (d.remove || isBlankNew({ ...d })) return;
     if (!d.document.trim()) errors.push({ field: `doc-${i}-document`, code: 'required' });
     else if (d.document.length > 500) errors.push({ field: `doc-${i}-document`, code: 'tooLong' });
+    if (d.documentEn.length > 500) errors.push({ field: `doc-${i}-documentEn`, code: 'tooLong' });
   });
   f.costs.forEach((c, i) => {
     if (c.remove || isBlankNew({ ...c })) return;
@@ -76,6 +80,8 @@ export function validateConditions(f: ConditionsForm, offices: Set<string>): Con
     if (!c.free && !c.amount.trim() && !c.option.trim()) errors.push({ field: `cost-${i}-option`, code: 'required' });
     if (c.option.length > 200) errors.push({ field: `cost-${i}-option`, code: 'tooLong' });
     if (c.description.length > 500) errors.push({ field: `cost-${i}-description`, code: 'tooLong' });
+    if (c.optionEn.length > 200) errors.push({ field: `cost-${i}-optionEn`, code: 'tooLong' });
+    if (c.descriptionEn.length > 500) errors.push({ field: `cost-${i}-descriptionEn`, code: 'tooLong' });
   });
   if (f.languages.some((l) => !(LANGUAGES as readonly string[]).includes(l)))
     errors.push({ field: 'languages', code: 'invalid' });
@@ -94,8 +100,17 @@ export function validateConditions(f: ConditionsForm, offices: Set<string>): Con
   return errors;
 }
 
-const costText = (c: { option: string; amount: number | null; description: string }) =>
-  [c.option, c.amount === null ? '' : `${c.amount} EUR`, c.description].filter(Boolean).join(' ');
+const en = (t: string) => (t ? `(en: ${t})` : '');
+const costText = (c: Omit<cond.StoredCost, 'id'>) =>
+  [
+    c.option,
+    c.amount === null ? '' : `${c.amount} EUR`,
+    c.description,
+    en([c.optionEn, c.descriptionEn].join(' ').trim()),
+  ]
+    .filter(Boolean)
+    .join(' ');
+const documentText = (d: Omit<cond.StoredDocument, 'id'>) => [d.document, en(d.documentEn)].filter(Boolean).join(' ');
 const ageText = (v: unknown) => (typeof v === 'number' ? String(v) : '');
 
 /** A service's conditions as the form shows them, with the tenant's offices to choose from. */
@@ -112,6 +127,8 @@ export async function conditionsForEdit(ctx: Ctx, id: string) {
         free: c.amount === 0,
         amount: c.amount === null || c.amount === 0 ? '' : String(c.amount),
         description: c.description,
+        optionEn: c.optionEn,
+        descriptionEn: c.descriptionEn,
         remove: false,
       })),
       languages: await cond.languagesOf(trx, id, LANGUAGES),
@@ -169,7 +186,7 @@ export async function saveConditions(
     // Stored rows the form does not mention (a form read before another row was added) stay as they are.
     const mentioned = new Set([...form.documents, ...form.costs].map((r) => r.id).filter(Boolean));
     const documents = [
-      ...kept(form.documents).map((d) => ({ id: d.id, document: d.document.trim() })),
+      ...kept(form.documents).map((d) => ({ id: d.id, document: d.document.trim(), documentEn: d.documentEn.trim() })),
       ...before.documents.filter((d) => !mentioned.has(d.id)),
     ];
     const costs = [
@@ -178,6 +195,8 @@ export async function saveConditions(
         option: c.option.trim(),
         amount: amountOf(c),
         description: c.description.trim(),
+        optionEn: c.optionEn.trim(),
+        descriptionEn: c.descriptionEn.trim(),
       })),
       ...before.costs.filter((c) => !mentioned.has(c.id)),
     ];
@@ -189,8 +208,8 @@ export async function saveConditions(
     const changes = [
       {
         field: 'required_documents',
-        before: before.documents.map((d) => d.document).join('; '),
-        after: documents.map((d) => d.document).join('; '),
+        before: before.documents.map(documentText).join('; '),
+        after: documents.map(documentText).join('; '),
       },
       { field: 'cost_options', before: before.costs.map(costText).join('; '), after: costs.map(costText).join('; ') },
       { field: 'languages', before: before.languages.join(','), after: languages.join(',') },

@@ -21,18 +21,42 @@ const message = (u: U, e: ConditionsError) =>
 /** Empty rows offered at the bottom of each list, to add new ones without JavaScript. */
 const withBlanks = (form: ConditionsForm): ConditionsForm => ({
   ...form,
-  documents: [...form.documents, { id: '', document: '', remove: false }, { id: '', document: '', remove: false }],
-  costs: [...form.costs, { id: '', option: '', free: false, amount: '', description: '', remove: false }],
+  documents: [
+    ...form.documents,
+    { id: '', document: '', documentEn: '', remove: false },
+    { id: '', document: '', documentEn: '', remove: false },
+  ],
+  costs: [
+    ...form.costs,
+    {
+      id: '',
+      option: '',
+      free: false,
+      amount: '',
+      description: '',
+      optionEn: '',
+      descriptionEn: '',
+      remove: false,
+    },
+  ],
 });
 
 /** A label for an error's field id (doc-0-document → "Documento 1 – Documento da portare"). */
 function labelOf(u: U, field: string): string {
   const [kind, n, part] = field.split('-');
   const row = Number(n) + 1;
-  if (kind === 'doc') return `${u('cond.document', { n: row })} – ${u('cond.document.text')}`;
+  if (kind === 'doc')
+    return `${u('cond.document', { n: row })} – ${u(part === 'documentEn' ? 'cond.document.en' : 'cond.document.text')}`;
   if (kind === 'cost')
     return `${u('cond.cost', { n: row })} – ${u(
-      part === 'amount' ? 'cond.cost.amount' : part === 'option' ? 'cond.cost.option' : 'cond.cost.description',
+      (
+        {
+          amount: 'cond.cost.amount',
+          option: 'cond.cost.option',
+          optionEn: 'cond.cost.optionEn',
+          descriptionEn: 'cond.cost.descriptionEn',
+        } as const
+      )[part as 'amount'] ?? 'cond.cost.description',
     )}`;
   return u(
     (
@@ -123,6 +147,13 @@ export function ConditionsPage(props: {
           lang="it"
           error={errorOf(`${id}-document`)}
         />
+        <Field
+          id={`${id}-documentEn`}
+          label={u('cond.document.en')}
+          value={d.documentEn}
+          lang="en"
+          error={errorOf(`${id}-documentEn`)}
+        />
         {d.id ? <RemoveBox id={id} u={u} checked={d.remove} /> : null}
       </fieldset>
     );
@@ -157,6 +188,20 @@ export function ConditionsPage(props: {
           value={c.description}
           lang="it"
           error={errorOf(`${id}-description`)}
+        />
+        <Field
+          id={`${id}-optionEn`}
+          label={u('cond.cost.optionEn')}
+          value={c.optionEn}
+          lang="en"
+          error={errorOf(`${id}-optionEn`)}
+        />
+        <Field
+          id={`${id}-descriptionEn`}
+          label={u('cond.cost.descriptionEn')}
+          value={c.descriptionEn}
+          lang="en"
+          error={errorOf(`${id}-descriptionEn`)}
         />
         {c.id ? <RemoveBox id={id} u={u} checked={c.remove} /> : null}
       </fieldset>
