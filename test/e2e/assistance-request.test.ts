@@ -111,7 +111,7 @@ describe('request for assistance in a real browser, phone-sized', () => {
     await flow(browser.page, 'giovanna.sala@example.org', true);
   });
 
-  it('with the page scripts running (Bootstrap Italia loaded)', async () => {
+  it('with JavaScript enabled in the browser (the pages carry no script)', async () => {
     const withJs = await launch({ baseURL, viewport: PHONE });
     try {
       const first = await flow(withJs.page, 'paolo.riva@example.org', true);

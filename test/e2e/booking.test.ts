@@ -151,7 +151,7 @@ describe('booking an appointment in a real browser', () => {
     expect(cancelled.attachments[0]?.body).toContain('STATUS:CANCELLED');
   });
 
-  it('the same six steps work with the page scripts running (Bootstrap Italia loaded)', async () => {
+  it('the same six steps work with JavaScript enabled in the browser (the pages carry no script)', async () => {
     const withJs = await launch({ baseURL, viewport: { width: 390, height: 844 } });
     const p = withJs.page;
     try {
