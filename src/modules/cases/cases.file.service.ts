@@ -1,11 +1,12 @@
 import type { Ctx } from '../../platform/context.ts';
 import { withTenant } from '../../platform/db/database.ts';
 import { isUuid } from '../../platform/ids.ts';
+import { outcomesOfPerson, type PersonOutcome } from '../access/index.ts';
 import { recordEvent } from '../audit/index.ts';
 import { authorise } from './cases.access.ts';
 import { mayReachCase } from './cases.policy.ts';
 import * as repo from './cases.repository.ts';
-import { pendingTakeChargeOutcomes, type TakeChargeOutcome } from './cases.sources.repository.ts';
+import { usedTakeChargeOutcomes } from './cases.sources.repository.ts';
 import { CASE_STATUSES, type CaseSummary, summary } from './cases.view.ts';
 
 export interface PersonCases {
@@ -13,7 +14,7 @@ export interface PersonCases {
   /** Staff names (responsible workers), by user id. */
   workers: Record<string, string>;
   /** Take-charge outcomes of the person's accesses that no proposal names yet. */
-  pendingOutcomes: TakeChargeOutcome[];
+  pendingOutcomes: PersonOutcome[];
 }
 
 /**
@@ -30,7 +31,14 @@ export async function personCases(ctx: Ctx, personId: string): Promise<PersonCas
     const workers = Object.fromEntries(
       (items.length > 0 ? await repo.listCaseworkers(trx, actor.tenantId) : []).map((w) => [w.id, w.display_name]),
     );
-    const pendingOutcomes = await pendingTakeChargeOutcomes(trx, actor.tenantId, personId, officeIds);
+    // The person's take-charge outcomes no case starts from yet: the "propose from this outcome" links.
+    const outcomes = await outcomesOfPerson(trx, actor.tenantId, personId, 'take_charge_proposal', officeIds);
+    const used = await usedTakeChargeOutcomes(
+      trx,
+      actor.tenantId,
+      outcomes.map((o) => o.outcomeId),
+    );
+    const pendingOutcomes = outcomes.filter((o) => !used.has(o.outcomeId)).slice(0, 20);
     await recordEvent(trx, ctx, {
       action: 'case.list',
       recordType: 'case',

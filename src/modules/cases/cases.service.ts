@@ -1,6 +1,7 @@
 import type { Ctx, Operator } from '../../platform/context.ts';
 import { type Trx, withTenant } from '../../platform/db/database.ts';
 import { isUuid, newId } from '../../platform/ids.ts';
+import { isOutcomeOfPerson } from '../access/index.ts';
 import { recordEvent } from '../audit/index.ts';
 import { getPerson } from '../people/index.ts';
 import {
@@ -16,7 +17,6 @@ import {
 } from './cases.access.ts';
 import { type CaseAction, mayReachCase, mayWorkOnCase } from './cases.policy.ts';
 import * as repo from './cases.repository.ts';
-import * as sources from './cases.sources.repository.ts';
 import { CASE_AREAS, type CaseSummary, type CaseView, loadCaseView, summary, URGENCIES } from './cases.view.ts';
 
 export type CaseResult = { kind: 'ok'; case: CaseView } | { kind: 'invalid'; errors: FieldError[] };
@@ -80,7 +80,7 @@ export async function proposeCase(ctx: Ctx, input: ProposeCaseInput): Promise<Ca
     const created = await withTenant(ctx.db, actor.tenantId, async (trx) => {
       // The outcome it starts from must be this person's (the trigger checks only kind and tenant).
       const from = input.sourceOutcomeId;
-      if (from && !(await sources.isOutcomeOfPerson(trx, actor.tenantId, from, input.personId))) return undefined;
+      if (from && !(await isOutcomeOfPerson(trx, actor.tenantId, from, input.personId))) return undefined;
       const code = await repo.nextCode(trx, actor.tenantId, 'CAS', Number(romeToday(ctx).slice(0, 4)));
       await repo.insertCase(trx, {
         id,

@@ -1,19 +1,20 @@
 import type { Ctx } from '../../platform/context.ts';
 import { withTenant } from '../../platform/db/database.ts';
 import { isUuid } from '../../platform/ids.ts';
+import { outcomesOfPerson, type PersonOutcome } from '../access/index.ts';
 import { recordEvent } from '../audit/index.ts';
 import { listOrganizations } from '../directory/index.ts';
 import { authorise } from './referrals.access.ts';
 import { present, type ReferralView } from './referrals.model.ts';
 import * as repo from './referrals.repository.ts';
-import { pendingReferralOutcomes, type SourceOutcome } from './sources.repository.ts';
+import { usedReferralOutcomes } from './sources.repository.ts';
 
 export interface PersonReferrals {
   items: ReferralView[];
   /** Directory organization names by id, for the destinations. */
   organizations: Record<string, string>;
   /** Referral outcomes of the person's accesses that no referral names yet. */
-  pendingOutcomes: SourceOutcome[];
+  pendingOutcomes: PersonOutcome[];
 }
 
 /**
@@ -39,7 +40,14 @@ export async function personReferrals(ctx: Ctx, personId: string): Promise<Perso
     const organizations = Object.fromEntries(
       (wanted.size > 0 ? await listOrganizations(trx) : []).filter((o) => wanted.has(o.id)).map((o) => [o.id, o.name]),
     );
-    const pendingOutcomes = await pendingReferralOutcomes(trx, actor.tenantId, personId, officeIds);
+    // The person's referral outcomes no referral starts from yet: the "refer from this outcome" links.
+    const outcomes = await outcomesOfPerson(trx, actor.tenantId, personId, 'referral', officeIds);
+    const used = await usedReferralOutcomes(
+      trx,
+      actor.tenantId,
+      outcomes.map((o) => o.outcomeId),
+    );
+    const pendingOutcomes = outcomes.filter((o) => !used.has(o.outcomeId)).slice(0, 20);
     await recordEvent(trx, ctx, {
       action: 'referral.list',
       recordType: 'referral',

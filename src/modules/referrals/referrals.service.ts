@@ -1,6 +1,7 @@
 import type { Ctx } from '../../platform/context.ts';
 import { withTenant } from '../../platform/db/database.ts';
 import { isUuid, newId } from '../../platform/ids.ts';
+import { isOutcomeOfPerson } from '../access/index.ts';
 import { recordEvent } from '../audit/index.ts';
 import { getOrganizationSummary } from '../directory/index.ts';
 import { getPerson, getPrivacyOverview, type Person } from '../people/index.ts';
@@ -106,7 +107,7 @@ export async function createReferral(ctx: Ctx, input: CreateReferralInput): Prom
         return { kind: 'invalid', errors: [{ field: '/organizationId', code: 'unknown' }] };
       // The outcome or case it starts from must be this person's (the keys only check the tenant).
       const from = input.sourceOutcomeId;
-      if (from && !(await sources.isOutcomeOfPerson(trx, actor.tenantId, from, person.id)))
+      if (from && !(await isOutcomeOfPerson(trx, actor.tenantId, from, person.id)))
         return { kind: 'invalid', errors: [{ field: '/sourceOutcomeId', code: 'notThisPerson' }] };
       const fromCase = input.sourceCaseId;
       if (fromCase && !(await sources.isCaseOfPerson(trx, actor.tenantId, fromCase, person.id)))
