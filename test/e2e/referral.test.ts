@@ -7,6 +7,17 @@ import { anOrganization, aPartner } from '../support/referrals.ts';
 import { expectAccessible, go, type Launched, launch, navigateBy } from './browser.ts';
 import { type Site, signIn, startSite } from './site.ts';
 
+/**
+ * Ticks or unticks a box the way a person does, by its label (Bootstrap Italia draws its own box over
+ * the input). A click forced on the hidden input skipped the wait for a stable layout and could land
+ * elsewhere while the web fonts swapped in; the label click waits, and the state is then checked.
+ */
+async function tick(page: Page, selector: string, checked: boolean): Promise<void> {
+  const input = page.locator(selector);
+  if ((await input.isChecked()) !== checked) await page.locator(`label[for="${selector.slice(1)}"]`).click();
+  expect(await input.isChecked(), selector).toBe(checked);
+}
+
 // The closed loop in a real browser: an operator refers a person to a partner sharing two fields; the
 // partner signs in, sees only those two fields, accepts, later completes with an outcome; the operator
 // sees the loop closed. No page script runs; axe at every step.
@@ -64,19 +75,19 @@ describe('a referral with a closed loop', () => {
     await go(op, `/operatori/persone/${personId}/invii/nuovo`);
     await expectAccessible(op, 'new referral');
     // An empty form comes back with an error summary, in Italian, status 422.
-    await op.uncheck('#f-shared-reason', { force: true });
+    await tick(op, '#f-shared-reason', false);
     const bad = await navigateBy(op, () => op.click('main form button[type="submit"]'));
     expect(bad.status()).toBe(422);
     expect(await op.locator('#error-summary').textContent()).toContain('Campo obbligatorio');
     await expectAccessible(op, 'new referral with errors');
-    await op.check('#f-destinationType-partner', { force: true });
+    await tick(op, '#f-destinationType-partner', true);
     await op.selectOption('#f-organizationId', { label: 'Caritas Monza (disponibilità non indicata)' });
     await op.fill('#f-reason', 'Pacco alimentare e orientamento al lavoro');
-    await op.check('#f-legalBasis-consent', { force: true });
+    await tick(op, '#f-legalBasis-consent', true);
     await op.selectOption('#f-consentId', { label: 'Caritas Monza — nome e telefono' });
-    await op.uncheck('#f-shared-reason', { force: true });
-    await op.check('#f-shared-givenNames', { force: true });
-    await op.check('#f-shared-phone', { force: true });
+    await tick(op, '#f-shared-reason', false);
+    await tick(op, '#f-shared-givenNames', true);
+    await tick(op, '#f-shared-phone', true);
     const sent = await navigateBy(op, () => op.click('main form button[type="submit"]'));
     expect(sent.status()).toBe(200);
     referralUrl = new URL(op.url()).pathname;
@@ -132,10 +143,10 @@ describe('a referral with a closed loop', () => {
 
   it('a referral to an internal area: the operator records its answer on the referral page', async () => {
     await go(op, `/operatori/persone/${personId}/invii/nuovo`);
-    await op.check('#f-destinationType-internal_area', { force: true });
+    await tick(op, '#f-destinationType-internal_area', true);
     await op.selectOption('#f-internalArea', 'adults');
     await op.fill('#f-reason', 'Valutazione per presa in carico adulti');
-    await op.check('#f-legalBasis-public_task', { force: true });
+    await tick(op, '#f-legalBasis-public_task', true);
     await navigateBy(op, () => op.click('main form button[type="submit"]'));
     expect(await op.locator('#referral-status').textContent()).toBe('Inviato');
     await expectAccessible(op, 'internal referral with the answer forms');
