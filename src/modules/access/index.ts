@@ -2,6 +2,7 @@ export { TodayAccesses, type TodayByOffice, todayByOffice } from './access.home.
 export { AccessesLink } from './access.list.views.tsx';
 export { auditOnlineRequest, onlineAccessStatus, registerOnlineRequest } from './access.online.ts';
 export { isOutcomeOfPerson, outcomesOfPerson, type PersonOutcome } from './access.outcomes.ts';
+export { FromOutcomeLinks } from './access.outcomes.views.tsx';
 export { accessPermissions, inOfficeScope, officeScope } from './access.policy.ts';
 export {
   type AccessFilters,

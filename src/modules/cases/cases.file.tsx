@@ -1,5 +1,6 @@
 import { isOperator } from '../../platform/context.ts';
 import { roleMay } from '../../platform/policy.ts';
+import { FromOutcomeLinks } from '../access/index.ts';
 import type { FileSection } from '../people/index.ts';
 import { personCases } from './cases.file.service.ts';
 import { mOf } from './cases.forms.tsx';
@@ -36,19 +37,13 @@ export const caseFileSection: FileSection = async ({ person, page }) => {
           </a>
         </p>
       ) : null}
-      {mayPropose && pendingOutcomes.length > 0 ? (
-        <>
-          <h3 class="h5">{m('file.fromOutcome')}</h3>
-          <ul>
-            {pendingOutcomes.map((o) => (
-              <li>
-                <a href={`${proposeHref}?esito=${o.outcomeId}`}>
-                  {m('file.fromOutcomeLink', { code: o.accessCode, when: day(o.recordedAt, page.locale) })}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </>
+      {mayPropose ? (
+        <FromOutcomeLinks
+          outcomes={pendingOutcomes}
+          href={proposeHref}
+          title={m('file.fromOutcome')}
+          label={(o) => m('file.fromOutcomeLink', { code: o.accessCode, when: day(o.recordedAt, page.locale) })}
+        />
       ) : null}
       {items.length === 0 ? (
         <p>{m('file.none')}</p>

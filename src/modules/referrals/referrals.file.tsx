@@ -1,6 +1,7 @@
 import { isOperator } from '../../platform/context.ts';
 import { messagesFor } from '../../platform/i18n/index.ts';
 import { roleMay } from '../../platform/policy.ts';
+import { FromOutcomeLinks } from '../access/index.ts';
 import type { FileSection } from '../people/index.ts';
 import { personReferrals } from './referrals.file.service.ts';
 import type { ReferralMessageKey } from './referrals.messages.ts';
@@ -49,19 +50,13 @@ export const referralFileSection: FileSection = async ({ person, page }) => {
           </a>
         </p>
       ) : null}
-      {mayCreate && pendingOutcomes.length > 0 ? (
-        <>
-          <h3 class="h5">{m('file.fromOutcome')}</h3>
-          <ul>
-            {pendingOutcomes.map((o) => (
-              <li>
-                <a href={`${newHref}?esito=${o.outcomeId}`}>
-                  {m('file.fromOutcomeLink', { code: o.accessCode, when: day(o.recordedAt, page.locale) })}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </>
+      {mayCreate ? (
+        <FromOutcomeLinks
+          outcomes={pendingOutcomes}
+          href={newHref}
+          title={m('file.fromOutcome')}
+          label={(o) => m('file.fromOutcomeLink', { code: o.accessCode, when: day(o.recordedAt, page.locale) })}
+        />
       ) : null}
       {items.length === 0 ? (
         <p>{m('file.none')}</p>
